@@ -1,0 +1,35 @@
+"""The local channel's own message log: the 'platform' side of the built-in web chat."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from models.columns import json_list_field, utc_field
+
+
+class LocalMessage(SQLModel, table=True):
+    """A message in a local group, said by a person in the browser or posted by the bot."""
+
+    __tablename__ = "local_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat: str = Field(max_length=128, index=True)  # the local chat address
+    sender: str = Field(max_length=128)
+    sender_name: str = Field(default="", max_length=128)
+    text: str
+    reply_to: int | None = None
+    mentions: list[str] = json_list_field()  # local accounts
+    from_bot: bool = False
+    outbox_id: int | None = Field(default=None, unique=True)  # a resent post maps to one message
+    at: datetime = utc_field(nullable=False)
+
+
+def local_messages(session: Session, *, chat: str, after: int = 0) -> list[LocalMessage]:
+    query = select(LocalMessage).where(LocalMessage.chat == chat, col(LocalMessage.id) > after)
+    return list(session.exec(query.order_by(col(LocalMessage.id))))
+
+
+def local_message_for_outbox(session: Session, *, outbox_id: int) -> LocalMessage | None:
+    return session.exec(select(LocalMessage).where(LocalMessage.outbox_id == outbox_id)).first()

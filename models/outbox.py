@@ -1,0 +1,41 @@
+"""Posts the bot has decided to make, kept until a channel has delivered them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from models.columns import json_list_field, utc_field
+
+
+class OutboxPost(SQLModel, table=True):
+    """One post, written in the same transaction as the decision that made it."""
+
+    __tablename__ = "outbox_post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat: str = Field(max_length=64, index=True)  # the directory's chat id
+    text: str
+    mentions: list[str] = json_list_field()  # person ids (a resident's is their account)
+    ticket_number: int | None = Field(default=None, foreign_key="ticket.number", index=True)
+    reply_to: str | None = Field(default=None, max_length=128)  # platform message id to quote
+    inbound_id: int | None = Field(default=None, foreign_key="inbound_message.id")
+    created_at: datetime = utc_field(nullable=False)
+    sent_at: datetime | None = utc_field(index=True)
+    sent_message_id: str | None = Field(default=None, max_length=128)
+    attempts: int = 0
+    last_error: str | None = None
+    next_attempt_at: datetime | None = utc_field()
+
+
+def unsent_posts(session: Session, *, now: datetime, limit: int = 100) -> list[OutboxPost]:
+    """Posts still to deliver, oldest first, skipping those waiting out a retry back-off."""
+    query = (
+        select(OutboxPost)
+        .where(col(OutboxPost.sent_at).is_(None))
+        .where(col(OutboxPost.next_attempt_at).is_(None) | (col(OutboxPost.next_attempt_at) <= now))
+        .order_by(col(OutboxPost.id))
+        .limit(limit)
+    )
+    return list(session.exec(query))

@@ -1,0 +1,38 @@
+"""Settings of one GridSteward process, validated once at start-up and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+EXAMPLE_DIRECTORY = PROJECT_ROOT / "examples" / "directory.yaml"
+DEFAULT_DATABASE = PROJECT_ROOT / "data" / "gridsteward.sqlite3"
+
+# Crash-test hooks: the process exits hard at this point, as a power cut would.
+FAILPOINTS = frozenset({"after-inbound", "before-send"})
+
+
+class Settings(BaseSettings):
+    """Everything a process needs to know; read from GRIDSTEWARD_* variables and the CLI."""
+
+    model_config = SettingsConfigDict(env_prefix="GRIDSTEWARD_", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{DEFAULT_DATABASE}",
+        validation_alias=AliasChoices("DATABASE_URL", "GRIDSTEWARD_DATABASE_URL"),
+    )
+    directory: Path = EXAMPLE_DIRECTORY
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    log_level: str = "INFO"
+    failpoint: str | None = None
+
+    @field_validator("failpoint")
+    @classmethod
+    def _known_failpoint(cls, value: str | None) -> str | None:
+        if value and value not in FAILPOINTS:
+            raise ValueError(f"unknown failpoint {value!r}; known: {sorted(FAILPOINTS)}")
+        return value or None

@@ -1,0 +1,79 @@
+"""Which handler answers a message: by its intent, and by the ticket it names or replies to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from handlers import residents, texts, work
+from handlers.context import Context
+from handlers.normalize import normalize
+from handlers.parse import Parsed, parse
+from handlers.report import report
+from models.ticket import Ticket, get_ticket, ticket_for_message
+
+TicketCommand = Callable[[Context, Parsed, Ticket], str]
+COMMANDS: dict[str, TicketCommand] = {
+    "claim": work.claim,
+    "progress": work.progress,
+    "resolve": work.resolve,
+    "reassign": work.reassign,
+    "return": work.return_,
+    "confirm": residents.confirm,
+    "reopen": residents.reopen,
+    "urge": residents.urge,
+    "query": residents.query,
+}
+# A report that carries its own tag is a new report even when said as a reply.
+TAGGED = re.compile(r"^\s*(#|\[|【|\S{2,12}\s*:)")
+
+
+def handle(ctx: Context) -> str:
+    """Decide what one message means and do it; returns a short outcome for the log."""
+    parsed = parse(ctx.inbound.text)
+    replied = _replied_ticket(ctx)
+    if parsed.intent == "help":
+        ctx.post(texts.HELP)
+        return "help shown"
+    if parsed.intent == "report":
+        if replied is not None and not TAGGED.match(normalize(ctx.inbound.text)):
+            return residents.follow_up(ctx, replied)
+        return report(ctx, parsed)
+    if parsed.intent in COMMANDS:
+        named = _named_ticket(ctx, parsed)
+        if named is False:
+            return "unknown ticket number"
+        ticket = named or replied
+        if ticket is None:
+            if parsed.weak:
+                return "weak claim word with no ticket: chat"
+            ctx.post(texts.NEED_TICKET_NUMBER)
+            return "command without a ticket"
+        return COMMANDS[parsed.intent](ctx, parsed, ticket)
+    named = _named_ticket(ctx, parsed) if parsed.ticket else None
+    if named is False:
+        return "unknown ticket number"
+    target = named or replied
+    if target is not None:
+        return residents.follow_up(ctx, target)
+    return "chat: silent"
+
+
+def _replied_ticket(ctx: Context) -> Ticket | None:
+    reply_to = ctx.inbound.reply_to
+    if not reply_to:
+        return None
+    return ticket_for_message(
+        ctx.session, channel=ctx.inbound.channel, chat=ctx.chat.id, message_id=reply_to
+    )
+
+
+def _named_ticket(ctx: Context, parsed: Parsed) -> Ticket | bool | None:
+    """The ticket '#12' names; False (and a clear answer) when this community has no such one."""
+    if not parsed.ticket:
+        return None
+    ticket = get_ticket(ctx.session, number=int(parsed.ticket))
+    if ticket is None or ticket.community != ctx.community.id:
+        ctx.post(texts.not_found(number=parsed.ticket))
+        return False
+    return ticket

@@ -1,0 +1,1 @@
+"""Platform-free domain: parsing, the ticket loop, routing, permissions, texts."""

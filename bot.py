@@ -1,0 +1,211 @@
+"""Entry point: wiring (settings → database → channels → dispatcher → web) and the CLI.
+
+python bot.py                 run on the embedded default (SQLite + the local web chat)
+python bot.py parse           classify JSON lines {"text": …} from stdin
+python bot.py replay --directory D.yaml T.jsonl [--until T] [--tickets-out F]
+python bot.py migrate         bring the database schema up to date
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from handlers.directory import DirectoryError, load_directory
+from handlers.parse import parse
+from handlers.privacy import mask_sensitive
+from settings import Settings
+
+log = logging.getLogger("gridsteward")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class MaskingFilter(logging.Filter):
+    """No resident's phone or ID number reaches a log line in full."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_sensitive(record.getMessage())
+        record.args = None
+        return True
+
+
+def setup_logging(level: str) -> None:
+    handler = logging.StreamHandler()
+    handler.addFilter(MaskingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+
+
+async def serve(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM: web chat, dispatcher, outbox sender."""
+    from aiohttp import web
+
+    from channels.local import LocalChannel
+    from channels.outbox import OutboxSender
+    from handlers.dispatcher import Dispatcher
+    from handlers.events import Inbound
+    from models.db import Database
+    from web.app import create_app
+
+    directory = load_directory(settings.directory)
+    database = Database(settings.database_url)
+    await database.run(database.migrate)
+    dispatcher = Dispatcher(
+        database=database, directory=directory, clock=utc_now, failpoint=settings.failpoint
+    )
+    channels: dict[str, Any] = {}
+    sender = OutboxSender(
+        database=database,
+        directory=directory,
+        channels=channels,
+        clock=utc_now,
+        failpoint=settings.failpoint,
+    )
+
+    async def deliver(event: Inbound) -> None:
+        await database.run(dispatcher.deliver, event)
+        sender.wake()
+
+    local = LocalChannel(database=database, directory=directory, deliver=deliver, clock=utc_now)
+    channels[local.name] = local
+    await database.run(dispatcher.recover)  # messages stored before a crash
+    await local.redeliver()  # messages said while the bot was down
+
+    runner = web.AppRunner(create_app(database=database, local=local))
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    port = runner.addresses[0][1] if runner.addresses else settings.port
+    print(f"GridSteward is running: open http://{settings.host}:{port}/chat", flush=True)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await sender.run(stop)
+    finally:
+        await runner.cleanup()
+        database.close()
+
+
+def command_run(args: argparse.Namespace) -> int:
+    overrides = {
+        key: value
+        for key, value in {
+            "directory": args.directory,
+            "database_url": args.database_url,
+            "host": args.host,
+            "port": args.port,
+        }.items()
+        if value is not None
+    }
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as error:
+        print(f"bad settings: {error}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level)
+    try:
+        asyncio.run(serve(settings))
+    except DirectoryError as error:
+        print(f"directory error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def command_migrate(args: argparse.Namespace) -> int:
+    from models.db import Database
+
+    settings = Settings(**({"database_url": args.database_url} if args.database_url else {}))
+    database = Database(settings.database_url)
+    database.migrate()
+    database.close()
+    print("database is up to date")
+    return 0
+
+
+def command_parse(_args: argparse.Namespace) -> int:
+    """One JSON object in, one out, per line; a bad line gets an `error` line, not a crash."""
+    for number, raw in enumerate(sys.stdin, start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+        except ValueError as error:
+            print(json.dumps({"error": f"line {number}: {error}"}, ensure_ascii=False), flush=True)
+            continue
+        print(json.dumps(parse(data["text"]).to_json(), ensure_ascii=False), flush=True)
+    return 0
+
+
+def command_replay(args: argparse.Namespace) -> int:
+    from channels.replay import TranscriptError, parse_time, read_transcript, replay
+
+    try:
+        directory = load_directory(args.directory)
+        with open(args.transcript, encoding="utf-8") as handle:
+            lines = read_transcript(handle, directory)
+        until = parse_time(args.until, directory.timezone, where="--until") if args.until else None
+    except (DirectoryError, TranscriptError, OSError) as error:
+        print(f"replay: {error}", file=sys.stderr)
+        return 2
+    result = replay(directory, lines, until=until)
+    for post in result.posts:
+        print(json.dumps(post, ensure_ascii=False))
+    if args.tickets_out:
+        Path(args.tickets_out).write_text(
+            json.dumps(result.tickets, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bot.py", description="GridSteward 网格管家")
+    commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser("run", help="run the bot (default)")
+    for target in (parser, run):
+        target.add_argument("--directory", type=Path, help="directory YAML (default: the example)")
+        target.add_argument("--database-url", help="default: SQLite file under data/")
+        target.add_argument("--host")
+        target.add_argument("--port", type=int)
+    commands.add_parser("parse", help="classify JSON lines from stdin")
+    replay = commands.add_parser("replay", help="run a transcript on a virtual clock")
+    replay.add_argument("--directory", required=True, type=Path)
+    replay.add_argument("transcript", type=Path)
+    replay.add_argument("--until", help="ISO-8601 time to run the clock to")
+    replay.add_argument("--tickets-out", type=Path, help="write the final tickets as JSON")
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date")
+    migrate.add_argument("--database-url")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {
+        None: command_run,
+        "run": command_run,
+        "parse": command_parse,
+        "replay": command_replay,
+        "migrate": command_migrate,
+    }
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The local 'platform': its message log, live subscribers, and the bot's adapter onto it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, exists
+from sqlmodel import Session, col, select
+
+from handlers.directory import Directory
+from handlers.events import Inbound, Outbound
+from models.db import Database
+from models.inbound import InboundMessage
+from models.local_chat import LocalMessage, local_message_for_outbox, local_messages
+
+log = logging.getLogger("gridsteward.local")
+PLATFORM = "local"
+BOT_ACCOUNT = "gridsteward"
+BOT_NAME = "网格管家"
+MAX_TEXT = 2000
+
+Deliver = Callable[[Inbound], Awaitable[None]]
+
+
+class LocalInputError(ValueError):
+    """A message the local chat refuses, with the reason to show the person."""
+
+
+class LocalChannel:
+    """Keeps the local groups' messages and pushes each new one to every open browser."""
+
+    name = PLATFORM
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        directory: Directory,
+        deliver: Deliver,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.database = database
+        self.directory = directory
+        self.deliver = deliver
+        self.clock = clock
+        self.subscribers: set[asyncio.Queue[dict[str, Any]]] = set()
+
+    def chats(self) -> list[dict[str, str]]:
+        return [
+            {"id": c.id, "name": c.name, "address": c.address}
+            for c in self.directory.chats.values()
+            if c.platform == PLATFORM
+        ]
+
+    async def say(
+        self, *, chat: str, sender: str, sender_name: str, text: str, reply_to: int | None
+    ) -> dict[str, Any]:
+        """A person speaks in a local group: store it, show it, hand it to the bot."""
+        text = text.strip()
+        sender = sender.strip()
+        if chat not in {c["address"] for c in self.chats()}:
+            raise LocalInputError(f"unknown local chat {chat!r}")
+        if not sender:
+            raise LocalInputError("sender is required")
+        if not text:
+            raise LocalInputError("text is empty")
+        if len(text) > MAX_TEXT:
+            raise LocalInputError(f"text is longer than {MAX_TEXT} characters")
+        row = await self.database.run(
+            self._store, chat, sender, sender_name.strip() or sender, text, reply_to
+        )
+        await self._publish(row)
+        await self.deliver(self._inbound(row))
+        return _public(row)
+
+    async def send(self, message: Outbound) -> str:
+        row = await self.database.run(self._store_post, message)
+        await self._publish(row)
+        return str(row.id)
+
+    async def history(self, chat: str, after: int = 0) -> list[dict[str, Any]]:
+        rows = await self.database.run(self._history, chat, after)
+        return [_public(r) for r in rows]
+
+    async def redeliver(self) -> int:
+        """Hand the bot what people said while it was down or before it stored the message."""
+        rows = await self.database.run(self._undelivered)
+        for row in rows:
+            await self.deliver(self._inbound(row))
+        return len(rows)
+
+    def subscribe(self) -> asyncio.Queue[dict[str, Any]]:
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=1000)
+        self.subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue[dict[str, Any]]) -> None:
+        self.subscribers.discard(queue)
+
+    async def _publish(self, row: LocalMessage) -> None:
+        event = {"type": "message", "message": _public(row)}
+        for queue in list(self.subscribers):
+            if queue.full():  # a browser that stopped reading is dropped, not waited for
+                self.subscribers.discard(queue)
+            else:
+                queue.put_nowait(event)
+
+    def _inbound(self, row: LocalMessage) -> Inbound:
+        return Inbound(
+            channel=PLATFORM,
+            chat=row.chat,
+            sender=row.sender,
+            sender_name=row.sender_name,
+            message_id=str(row.id),
+            text=row.text,
+            reply_to=str(row.reply_to) if row.reply_to else None,
+        )
+
+    def _store(
+        self, chat: str, sender: str, sender_name: str, text: str, reply_to: int | None
+    ) -> LocalMessage:
+        with self.database.session() as session:
+            if reply_to is not None:
+                quoted = session.get(LocalMessage, reply_to)
+                if quoted is None or quoted.chat != chat:
+                    raise LocalInputError(f"reply_to {reply_to} is not a message of this chat")
+            row = LocalMessage(
+                chat=chat,
+                sender=sender,
+                sender_name=sender_name,
+                text=text,
+                reply_to=reply_to,
+                at=self.clock(),
+            )
+            return _commit(session, row)
+
+    def _store_post(self, message: Outbound) -> LocalMessage:
+        with self.database.session() as session:
+            if message.outbox_id is not None:
+                earlier = local_message_for_outbox(session, outbox_id=message.outbox_id)
+                if earlier is not None:
+                    return earlier  # resent after a crash: already in the chat
+            row = LocalMessage(
+                chat=message.chat_address,
+                sender=BOT_ACCOUNT,
+                sender_name=BOT_NAME,
+                text=message.text,
+                reply_to=int(message.reply_to) if (message.reply_to or "").isdigit() else None,
+                mentions=list(message.mention_accounts),
+                from_bot=True,
+                outbox_id=message.outbox_id,
+                at=self.clock(),
+            )
+            return _commit(session, row)
+
+    def _history(self, chat: str, after: int) -> list[LocalMessage]:
+        with self.database.session() as session:
+            return local_messages(session, chat=chat, after=after)
+
+    def _undelivered(self) -> list[LocalMessage]:
+        with self.database.session() as session:
+            delivered = exists().where(
+                InboundMessage.channel == PLATFORM,
+                InboundMessage.chat_address == LocalMessage.chat,
+                InboundMessage.message_id == cast(LocalMessage.id, String),
+            )
+            query = select(LocalMessage).where(col(LocalMessage.from_bot).is_(False), ~delivered)
+            return list(session.exec(query.order_by(col(LocalMessage.id))))
+
+
+def _commit(session: Session, row: LocalMessage) -> LocalMessage:
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def _public(row: LocalMessage) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "chat": row.chat,
+        "sender": row.sender,
+        "sender_name": row.sender_name,
+        "text": row.text,
+        "reply_to": row.reply_to,
+        "mentions": row.mentions,
+        "from_bot": row.from_bot,
+        "at": row.at.isoformat(),
+    }

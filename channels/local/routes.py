@@ -1,0 +1,118 @@
+"""HTTP and WebSocket routes of the local web chat (the page, its API, the live feed)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from channels.local.channel import LocalChannel, LocalInputError
+
+STATIC = Path(__file__).resolve().parent / "static"
+LOCAL_CHANNEL: web.AppKey[LocalChannel] = web.AppKey("local_channel", LocalChannel)
+
+
+def add_local_chat(app: web.Application, channel: LocalChannel) -> None:
+    app[LOCAL_CHANNEL] = channel
+    app.router.add_get("/", lambda _request: web.HTTPFound("/chat"))
+    app.router.add_get("/chat", chat_page)
+    app.router.add_static("/static/local/", STATIC)
+    app.router.add_get("/api/local/setup", setup)
+    app.router.add_get("/api/local/chats/{chat}/messages", history)
+    app.router.add_post("/api/local/chats/{chat}/messages", say)
+    app.router.add_get("/api/local/live", live)
+
+
+async def chat_page(_request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC / "chat.html")
+
+
+async def setup(request: web.Request) -> web.Response:
+    """The groups to pick from and the directory's people, so a newcomer can play each role."""
+    channel = request.app[LOCAL_CHANNEL]
+    directory = channel.directory
+    people = [
+        {"account": p.accounts["local"], "name": p.name, "role": p.role}
+        for p in directory.people.values()
+        if "local" in p.accounts
+    ]
+    return web.json_response({"chats": channel.chats(), "people": people})
+
+
+async def history(request: web.Request) -> web.Response:
+    channel = request.app[LOCAL_CHANNEL]
+    try:
+        after = int(request.query.get("after", "0"))
+    except ValueError:
+        return _error("after must be a whole number")
+    return web.json_response(await channel.history(request.match_info["chat"], after))
+
+
+async def say(request: web.Request) -> web.Response:
+    channel = request.app[LOCAL_CHANNEL]
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _error("the body must be JSON: {sender, sender_name, text, reply_to}")
+    if not isinstance(body, dict):
+        return _error("the body must be a JSON object")
+    problem = _check_fields(body)
+    if problem:
+        return _error(problem)
+    try:
+        message = await channel.say(
+            chat=request.match_info["chat"],
+            sender=body["sender"],
+            sender_name=body.get("sender_name") or "",
+            text=body["text"],
+            reply_to=body.get("reply_to"),
+        )
+    except LocalInputError as error:
+        return _error(str(error))
+    return web.json_response(message, status=201)
+
+
+def _check_fields(body: dict[str, Any]) -> str | None:
+    for key in ("sender", "text"):
+        if not isinstance(body.get(key), str):
+            return f"{key} is required and must be a string"
+    if not isinstance(body.get("sender_name", ""), str | None):
+        return "sender_name must be a string"
+    reply_to = body.get("reply_to")
+    if reply_to is not None and (not isinstance(reply_to, int) or isinstance(reply_to, bool)):
+        return "reply_to must be a message id (a whole number) or null"
+    return None
+
+
+async def live(request: web.Request) -> web.WebSocketResponse:
+    """Every new message of every local group, as JSON, while the page is open."""
+    channel = request.app[LOCAL_CHANNEL]
+    socket = web.WebSocketResponse(heartbeat=30)
+    await socket.prepare(request)
+    queue = channel.subscribe()
+    reader = asyncio.create_task(_drain(socket))  # notices the browser leaving
+    try:
+        while not reader.done():
+            getter = asyncio.create_task(queue.get())
+            done, _ = await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+            if getter in done:
+                await socket.send_json(getter.result())
+            else:
+                getter.cancel()
+    finally:
+        channel.unsubscribe(queue)
+        reader.cancel()
+    return socket
+
+
+async def _drain(socket: web.WebSocketResponse) -> None:
+    async for message in socket:
+        if message.type == WSMsgType.ERROR:
+            break
+
+
+def _error(message: str, status: int = 400) -> web.Response:
+    return web.json_response({"error": message}, status=status)

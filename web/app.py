@@ -1,0 +1,23 @@
+"""`create_app`: one aiohttp application that every web-facing part joins."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from channels.local import LocalChannel
+from channels.local.routes import add_local_chat
+from models.db import Database
+from web.tickets import add_ticket_routes
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    return web.json_response({"ok": True})
+
+
+def create_app(*, database: Database, local: LocalChannel | None) -> web.Application:
+    app = web.Application(client_max_size=256 * 1024)
+    app.router.add_get("/healthz", healthz)
+    add_ticket_routes(app, database)
+    if local is not None:
+        add_local_chat(app, local)
+    return app

@@ -37,6 +37,7 @@ def record(
     to_state: str | None = None,
 ) -> None:
     """An audit-trail entry; also for steps that change no state (urged, follow-up)."""
+    assert ticket.number is not None, "a ticket gets its number (flush) before its first event"
     ticket.updated_at = ctx.now
     ctx.session.add(ticket)
     ctx.session.add(

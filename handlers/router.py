@@ -41,7 +41,7 @@ def handle(ctx: Context) -> str:
         return report(ctx, parsed)
     if parsed.intent in COMMANDS:
         named = _named_ticket(ctx, parsed)
-        if named is False:
+        if parsed.ticket and named is None:
             return "unknown ticket number"
         ticket = named or replied
         if ticket is None:
@@ -50,8 +50,8 @@ def handle(ctx: Context) -> str:
             ctx.post(texts.NEED_TICKET_NUMBER)
             return "command without a ticket"
         return COMMANDS[parsed.intent](ctx, parsed, ticket)
-    named = _named_ticket(ctx, parsed) if parsed.ticket else None
-    if named is False:
+    named = _named_ticket(ctx, parsed)
+    if parsed.ticket and named is None:
         return "unknown ticket number"
     target = named or replied
     if target is not None:
@@ -68,12 +68,12 @@ def _replied_ticket(ctx: Context) -> Ticket | None:
     )
 
 
-def _named_ticket(ctx: Context, parsed: Parsed) -> Ticket | bool | None:
-    """The ticket '#12' names; False (and a clear answer) when this community has no such one."""
+def _named_ticket(ctx: Context, parsed: Parsed) -> Ticket | None:
+    """The ticket '#12' names; None, with a clear answer, when this community has no such one."""
     if not parsed.ticket:
         return None
     ticket = get_ticket(ctx.session, number=int(parsed.ticket))
     if ticket is None or ticket.community != ctx.community.id:
         ctx.post(texts.not_found(number=parsed.ticket))
-        return False
+        return None
     return ticket

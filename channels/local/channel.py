@@ -149,7 +149,7 @@ class LocalChannel:
                 sender=BOT_ACCOUNT,
                 sender_name=BOT_NAME,
                 text=message.text,
-                reply_to=int(message.reply_to) if (message.reply_to or "").isdigit() else None,
+                reply_to=_local_id(message.reply_to),
                 mentions=list(message.mention_accounts),
                 from_bot=True,
                 outbox_id=message.outbox_id,
@@ -164,9 +164,9 @@ class LocalChannel:
     def _undelivered(self) -> list[LocalMessage]:
         with self.database.session() as session:
             delivered = exists().where(
-                InboundMessage.channel == PLATFORM,
-                InboundMessage.chat_address == LocalMessage.chat,
-                InboundMessage.message_id == cast(LocalMessage.id, String),
+                col(InboundMessage.channel) == PLATFORM,
+                col(InboundMessage.chat_address) == col(LocalMessage.chat),
+                col(InboundMessage.message_id) == cast(col(LocalMessage.id), String),
             )
             query = select(LocalMessage).where(col(LocalMessage.from_bot).is_(False), ~delivered)
             return list(session.exec(query.order_by(col(LocalMessage.id))))
@@ -177,6 +177,11 @@ def _commit(session: Session, row: LocalMessage) -> LocalMessage:
     session.commit()
     session.refresh(row)
     return row
+
+
+def _local_id(message_id: str | None) -> int | None:
+    """The bot quotes local messages by their id; anything else is no local message."""
+    return int(message_id) if message_id and message_id.isdigit() else None
 
 
 def _public(row: LocalMessage) -> dict[str, Any]:

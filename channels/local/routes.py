@@ -7,23 +7,30 @@ import json
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from channels.local.channel import LocalChannel, LocalInputError
 
 STATIC = Path(__file__).resolve().parent / "static"
 LOCAL_CHANNEL: web.AppKey[LocalChannel] = web.AppKey("local_channel", LocalChannel)
+LIVE_SOCKETS: web.AppKey[set[web.WebSocketResponse]] = web.AppKey("live_sockets")
 
 
 def add_local_chat(app: web.Application, channel: LocalChannel) -> None:
     app[LOCAL_CHANNEL] = channel
-    app.router.add_get("/", lambda _request: web.HTTPFound("/chat"))
+    app[LIVE_SOCKETS] = set()
+    app.on_shutdown.append(close_live_sockets)
+    app.router.add_get("/", to_chat)
     app.router.add_get("/chat", chat_page)
     app.router.add_static("/static/local/", STATIC)
     app.router.add_get("/api/local/setup", setup)
     app.router.add_get("/api/local/chats/{chat}/messages", history)
     app.router.add_post("/api/local/chats/{chat}/messages", say)
     app.router.add_get("/api/local/live", live)
+
+
+async def to_chat(_request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/chat")
 
 
 async def chat_page(_request: web.Request) -> web.FileResponse:
@@ -35,7 +42,7 @@ async def setup(request: web.Request) -> web.Response:
     channel = request.app[LOCAL_CHANNEL]
     directory = channel.directory
     people = [
-        {"account": p.accounts["local"], "name": p.name, "role": p.role}
+        {"id": p.id, "account": p.accounts["local"], "name": p.name, "role": p.role}
         for p in directory.people.values()
         if "local" in p.accounts
     ]
@@ -92,6 +99,7 @@ async def live(request: web.Request) -> web.WebSocketResponse:
     channel = request.app[LOCAL_CHANNEL]
     socket = web.WebSocketResponse(heartbeat=30)
     await socket.prepare(request)
+    request.app[LIVE_SOCKETS].add(socket)
     queue = channel.subscribe()
     reader = asyncio.create_task(_drain(socket))  # notices the browser leaving
     try:
@@ -104,8 +112,16 @@ async def live(request: web.Request) -> web.WebSocketResponse:
                 getter.cancel()
     finally:
         channel.unsubscribe(queue)
+        request.app[LIVE_SOCKETS].discard(socket)
         reader.cancel()
     return socket
+
+
+async def close_live_sockets(app: web.Application) -> None:
+    """Open pages must not hold up a shutdown; they reconnect to the next run."""
+    open_sockets = app[LIVE_SOCKETS]
+    for socket in list(open_sockets):
+        await socket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
 
 
 async def _drain(socket: web.WebSocketResponse) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.bot_process import BotProcess, running_bot
+from tests.bot_process import BotProcess, running_bot
 
 try:
     from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright

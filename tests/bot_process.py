@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,14 +40,20 @@ class BotProcess:
 
 @contextmanager
 def running_bot(
-    workdir: Path, *, port: int = 0, directory: Path = EXAMPLE_DIRECTORY
+    workdir: Path,
+    *,
+    port: int = 0,
+    directory: Path = EXAMPLE_DIRECTORY,
+    database_url: str | None = None,
+    environment: Mapping[str, str] | None = None,
 ) -> Iterator[BotProcess]:
-    """Run the bot on the SQLite file `workdir`/gs.sqlite3 (made on first use) until the end.
+    """Run the bot (by default on the SQLite file `workdir`/gs.sqlite3) until the block ends.
 
     Port 0 lets the bot take a free port and print it, so parallel runs never race for one;
-    a restart passes the port of the first run so open pages can reconnect.
+    a restart passes the port of the first run so open pages can reconnect. `environment`
+    adds variables such as GRIDSTEWARD_FAILPOINT for crash tests.
     """
-    database_url = f"sqlite:///{workdir / 'gs.sqlite3'}"
+    database_url = database_url or f"sqlite:///{workdir / 'gs.sqlite3'}"
     log_path = _fresh(workdir / "bot.log")
     command = [
         sys.executable,
@@ -61,12 +67,12 @@ def running_bot(
         "--port",
         str(port),
     ]
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
-    environment["PYTHONUNBUFFERED"] = "1"
+    variables = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
+    variables.update(environment or {}, PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
         command,
         cwd=PROJECT_ROOT,
-        env=environment,
+        env=variables,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 import urllib.error
@@ -32,10 +33,9 @@ def post_report(bot: BotProcess) -> None:
         headers={"Content-Type": "application/json"},
         method="POST",
     )
-    try:
+    # The process may die before it answers: that is the point.
+    with contextlib.suppress(urllib.error.URLError, ConnectionError):
         urllib.request.urlopen(request, timeout=10).read()
-    except (urllib.error.URLError, ConnectionError):
-        pass  # the process may die before it answers: that is the point
 
 
 def died_with(bot: BotProcess, code: int) -> None:

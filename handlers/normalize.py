@@ -1,0 +1,108 @@
+"""Fold chat text to one spelling (half-width, simplified, lower-case) so matching stays simple."""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import zhconv
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text that remembers where each of its characters came from in the source."""
+
+    text: str
+    source: str
+    origins: tuple[int, ...]  # origins[i]: index in source of text[i]
+
+    def source_index(self, index: int) -> int:
+        """The source position of normalised position `index` (len(source) past the end)."""
+        return self.origins[index] if index < len(self.origins) else len(self.source)
+
+    def source_slice(self, start: int, end: int | None = None) -> str:
+        """The source text behind text[start:end], so users get back their own words."""
+        stop = len(self.source) if end is None else self.source_index(end)
+        return self.source[self.source_index(start) : stop]
+
+
+def normalize(text: str) -> str:
+    """NFKC, traditional → simplified, ASCII lower-case, runs of spaces/tabs to one, stripped."""
+    return normalize_traced(text).text
+
+
+def normalize_traced(text: str) -> Normalized:
+    """Normalise like `normalize`, keeping a map back to the source for cutting out bodies."""
+    folded, origins = text, list(range(len(text)))
+    for step in (_unix_newlines, _nfkc, _simplified, _lower_ascii):
+        folded, origins = _traced_step(folded, origins, step)
+
+    kept_text: list[str] = []
+    kept_origins: list[int] = []
+    for match in re.finditer(r"[ \t]+|[^ \t]+", folded):
+        if match.group()[0] in " \t":
+            kept_text.append(" ")
+            kept_origins.append(origins[match.start()])
+        else:
+            kept_text.append(match.group())
+            kept_origins.extend(origins[match.start() : match.end()])
+    joined = "".join(kept_text)
+    start = len(joined) - len(joined.lstrip())
+    end = len(joined.rstrip())
+    return Normalized(text=joined[start:end], source=text, origins=tuple(kept_origins[start:end]))
+
+
+# Neither NFKC nor zhconv's phrases reach across spaces or punctuation, so steps run piece by
+# piece, and only a piece whose length changed needs its map diffed.
+_PIECES = re.compile(r"\r\n|[^\s,.!?;:，。！？；：、]+|.", re.DOTALL)
+
+
+def _traced_step(
+    text: str, origins: list[int], step: Callable[[str], str]
+) -> tuple[str, list[int]]:
+    changed_text: list[str] = []
+    changed_origins: list[int] = []
+    for piece in _PIECES.finditer(text):
+        before = piece.group()
+        after = step(before)
+        changed_text.append(after)
+        changed_origins.extend(_realign(before, after, origins[piece.start() : piece.end()]))
+    return "".join(changed_text), changed_origins
+
+
+_LONGEST_DIFFED_PIECE = 200
+
+
+def _unix_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _simplified(text: str) -> str:
+    return zhconv.convert(text, "zh-cn")
+
+
+def _lower_ascii(text: str) -> str:
+    # str.lower() would also fold e.g. Greek or Turkish letters; only ASCII is meant.
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
+
+
+def _realign(before: str, after: str, origins: list[int]) -> list[int]:
+    """Carry the source map across a step; only steps that change the length need diffing."""
+    if len(before) == len(after):
+        return origins
+    if len(before) > _LONGEST_DIFFED_PIECE:
+        # Diffing is quadratic; an unbroken run this long is no tag or command, so spread it.
+        return [origins[index * len(before) // len(after)] for index in range(len(after))]
+    aligned: list[int] = []
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for _tag, before_start, before_end, after_start, after_end in matcher.get_opcodes():
+        for offset in range(after_end - after_start):
+            # Characters created by a replacement (e.g. "㎡" → "m2") point at what they replace.
+            source_at = min(before_start + offset, max(before_end - 1, before_start))
+            aligned.append(origins[min(source_at, len(origins) - 1)])
+    return aligned

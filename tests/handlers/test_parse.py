@@ -1,0 +1,449 @@
+"""What the bot reads in a group message: reports, ticket commands, help, or just chat."""
+
+from typing import Any
+
+import pytest
+
+from handlers.normalize import normalize, normalize_traced
+from handlers.parse import parse
+
+# --- normalize ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("＃１２　滿意", "#12 满意"),
+        ("報修：３棟２單元５０１", "报修:3栋2单元501"),
+        ("廚房著火了", "厨房着火了"),
+        ("我家沒氣了", "我家没气了"),
+        ("號樓 報修 隱患 投訴 諮詢", "号楼 报修 隐患 投诉 咨询"),
+        ("轉派 催辦 查詢 幫助 處理", "转派 催办 查询 帮助 处理"),
+        ("停電 冒煙", "停电 冒烟"),
+        ("Building 9  Unit\t2", "building 9 unit 2"),
+        ("  第一行  \n\n第二行\t ", "第一行 \n\n第二行"),
+        ("", ""),
+    ],
+)
+def test_normalize(text: str, normalized: str) -> None:
+    assert normalize(text) == normalized
+
+
+def test_normalize_traces_back_to_the_source() -> None:
+    traced = normalize_traced("  ＃報修　３棟  燃氣灶打不著火")
+    assert traced.text == "#报修 3栋 燃气灶打不着火"
+    assert traced.source_slice(traced.text.index("燃")) == "燃氣灶打不著火"
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["帮助", "幫助", "/help", "/help@GridStewardBot", "help", "HELP", "使用说明", "怎么用？"],
+)
+def test_help(text: str) -> None:
+    assert parse(text).intent == "help"
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "ticket", "body"),
+    [
+        # claim
+        ("接单", "claim", None, ""),
+        ("接單", "claim", None, ""),
+        ("/claim", "claim", None, ""),
+        ("/claim 12", "claim", "12", ""),
+        ("claim", "claim", None, ""),
+        ("claim #12", "claim", "12", ""),
+        ("I'll take it", "claim", None, ""),
+        ("接单 #12", "claim", "12", ""),
+        ("#12 接单", "claim", "12", ""),
+        ("＃１２ 接單", "claim", "12", ""),
+        ("工单12 接单", "claim", "12", ""),
+        ("收到，马上接单", "claim", None, ""),
+        # progress
+        ("到场", "progress", None, ""),
+        ("已到场", "progress", None, ""),
+        ("師傅已到場", "progress", None, ""),
+        ("处理中", "progress", None, ""),
+        ("正在处理", "progress", None, ""),
+        ("on site", "progress", None, ""),
+        ("/progress", "progress", None, ""),
+        ("in progress", "progress", None, ""),
+        ("#12 到场", "progress", "12", ""),
+        # resolve
+        ("#12 已完成 更换了点火针", "resolve", "12", "更换了点火针"),
+        ("#12 已完成 換了點火針", "resolve", "12", "換了點火針"),
+        ("已完成", "resolve", None, ""),
+        ("已处理", "resolve", None, ""),
+        ("已修好", "resolve", None, ""),
+        ("修好了", "resolve", None, ""),
+        ("完成", "resolve", None, ""),
+        ("好的，已完成 换了阀门", "resolve", None, "换了阀门"),
+        ("已完成 #12 换了阀门", "resolve", "12", "换了阀门"),
+        ("换了点火针，已完成 #12", "resolve", "12", ""),
+        ("/done 12 replaced igniter", "resolve", "12", "replaced igniter"),
+        ("/done@GridStewardBot 12", "resolve", "12", ""),
+        ("done #12", "resolve", "12", ""),
+        ("resolved #12 Replaced the valve", "resolve", "12", "Replaced the valve"),
+        ("fixed #12", "resolve", "12", ""),
+        ("all done", "resolve", None, ""),
+        # reassign (target checked below)
+        ("转派 #12 @陈明", "reassign", "12", ""),
+        ("轉派 #12 @chen", "reassign", "12", ""),
+        ("/reassign 12 @chen", "reassign", "12", ""),
+        ("reassign #12 to @chen", "reassign", "12", ""),
+        # return
+        ("退回 #12 不是我们网格", "return", "12", "不是我们网格"),
+        ("退回 #12 不是我們網格", "return", "12", "不是我們網格"),
+        ("/return 12 wrong grid", "return", "12", "wrong grid"),
+        ("return #12 not ours", "return", "12", "not ours"),
+        # confirm
+        ("#12 满意", "confirm", "12", ""),
+        ("#12 滿意", "confirm", "12", ""),
+        ("满意 #12", "confirm", "12", ""),
+        ("/confirm 12", "confirm", "12", ""),
+        ("#12 satisfied", "confirm", "12", ""),
+        ("非常满意", "confirm", None, ""),
+        # reopen: 不满意 holds 满意, and must not read as a confirmation
+        ("#12 不满意 还是打不着", "reopen", "12", "还是打不着"),
+        ("#12 不滿意", "reopen", "12", ""),
+        ("/reopen 12", "reopen", "12", ""),
+        ("#12 not satisfied", "reopen", "12", ""),
+        ("#12 unsatisfied", "reopen", "12", ""),
+        # urge
+        ("催办 #12", "urge", "12", ""),
+        ("催辦 #12", "urge", "12", ""),
+        ("/urge 12", "urge", "12", ""),
+        ("urge #12", "urge", "12", ""),
+        ("hurry up #12", "urge", "12", ""),
+        # query
+        ("查询 #12", "query", "12", ""),
+        ("查詢 #12", "query", "12", ""),
+        ("/status 12", "query", "12", ""),
+        ("status #12", "query", "12", ""),
+        ("进度 #12", "query", "12", ""),
+        ("#12 进度", "query", "12", ""),
+        ("#12 进度？", "query", "12", ""),
+    ],
+)
+def test_commands(text: str, intent: str, ticket: str | None, body: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.ticket, parsed.body) == (intent, ticket, body)
+    assert not parsed.weak
+    assert parsed.to_json() == {
+        "intent": intent,
+        "emergency": False,
+        **({"ticket": ticket} if ticket else {}),
+        "address": {},
+        "incomplete": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("转派 #12 @陈明", "陈明"),
+        ("轉派 #12 @陳明", "陈明"),
+        ("轉派 #12 @chen", "chen"),
+        ("/reassign 12 @chen", "chen"),
+        ("reassign #12 to @Chen", "chen"),
+        ("转派 #12 给陈明", "陈明"),
+        ("转给陈明 #12", "陈明"),
+        ("@网格管家 转派 #12 @陈明", "陈明"),
+        ("转派 #12", None),
+        ("转派 #12 他处理不了", None),
+    ],
+)
+def test_reassign_target(text: str, target: str | None) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.ticket, parsed.target) == ("reassign", "12", target)
+
+
+@pytest.mark.parametrize("text", ["收到", "收到！", "on it", "I'm on it", "got it", "#12 收到"])
+def test_weak_claim(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.weak) == ("claim", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "ticket"),
+    [
+        ("我已经完成了今天的学习", None),
+        ("今天的通知收到了吗", None),
+        ("大家收到请回复", None),
+        ("#12 怎么还没人来", "12"),  # a follow-up on the ticket, not a command
+        ("#12 修好了吗", "12"),
+        ("#12 还没修好", "12"),
+        ("#12 没有完成", "12"),
+        ("well done", None),
+        ("好的", None),
+        ("ok", None),
+        ("OK!", None),
+        ("/unknown 12", None),
+        ("师傅辛苦了，今天晚上八点左右能到场吗", None),
+    ],
+)
+def test_not_a_command(text: str, ticket: str | None) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.ticket) == ("none", ticket)
+
+
+# --- reports --------------------------------------------------------------------------------
+
+A_501 = {"building": "3", "unit": "2", "room": "501"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "address", "body"),
+    [
+        ("#报修 3栋2单元501 燃气灶打不着火", "repair", A_501, "3栋2单元501 燃气灶打不着火"),
+        ("【报修】3栋2单元501 燃气灶打不着火", "repair", A_501, "3栋2单元501 燃气灶打不着火"),
+        ("[报修]3栋2单元501 燃气灶打不着火", "repair", A_501, "3栋2单元501 燃气灶打不着火"),
+        ("报修：3栋2单元501 燃气灶打不着火", "repair", A_501, "3栋2单元501 燃气灶打不着火"),
+        ("报修:3栋2单元501 燃气灶打不着火", "repair", A_501, "3栋2单元501 燃气灶打不着火"),
+        ("＃報修 3棟2單元501 燃氣灶打不著火", "repair", A_501, "3棟2單元501 燃氣灶打不著火"),
+        ("@网格管家 #报修 3栋2单元501 漏水", "repair", A_501, "3栋2单元501 漏水"),
+        ("#隐患 3栋楼道堆满杂物", "hazard", {"building": "3"}, "3栋楼道堆满杂物"),
+        ("#隱患 樓道堆滿雜物", "hazard", {}, "樓道堆滿雜物"),
+        ("#投诉 楼上装修太吵", "complaint", {}, "楼上装修太吵"),
+        ("【投訴】樓上裝修太吵", "complaint", {}, "樓上裝修太吵"),
+        ("#咨询 物业费怎么交", "inquiry", {}, "物业费怎么交"),
+        ("#諮詢 物業費怎麼交", "inquiry", {}, "物業費怎麼交"),
+        (
+            "#repair building 9 room 302 no power",
+            "repair",
+            {"building": "9", "room": "302"},
+            "building 9 room 302 no power",
+        ),
+        ("#hazard blocked fire exit", "hazard", {}, "blocked fire exit"),
+        ("#complaint noisy neighbours", "complaint", {}, "noisy neighbours"),
+        ("#question how do I pay the fee?", "inquiry", {}, "how do I pay the fee?"),
+        ("#inquiry opening hours", "inquiry", {}, "opening hours"),
+        ("repair: sink leaking at 3-2-501", "repair", A_501, "sink leaking at 3-2-501"),
+    ],
+)
+def test_tagged_reports(text: str, kind: str, address: dict[str, str], body: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.kind, parsed.body) == ("report", kind, body)
+    assert parsed.to_json() == {
+        "intent": "report",
+        "kind": kind,
+        "emergency": False,
+        "address": address,
+        "incomplete": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("#报修", "repair"),
+        ("#报修  ！！", "repair"),
+        ("【報修】", "repair"),
+        ("#投诉：", "complaint"),
+    ],
+)
+def test_empty_tag_is_an_incomplete_report(text: str, kind: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.kind, parsed.incomplete, parsed.body) == (
+        "report",
+        kind,
+        True,
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "body"),
+    [
+        (
+            "地址：3栋2单元501\n问题：燃气灶打不着火\n电话：13812345678",
+            {"kind": "repair", "address": A_501, "phone": "138****5678"},
+            "燃气灶打不着火",
+        ),
+        (
+            "#报修\n地址：3棟2單元501\n問題描述：燃氣灶打不著火",
+            {"kind": "repair", "address": A_501},
+            "燃氣灶打不著火",
+        ),
+        (
+            "类型：投诉\n内容：楼上装修太吵\n联系人：王女士\n手机：139 1234 5678",
+            {"kind": "complaint", "address": {}, "phone": "139****5678"},
+            "楼上装修太吵",
+        ),
+        (
+            "地址: 3栋2单元501 情况: 卫生间漏水",
+            {"kind": "repair", "address": A_501},
+            "卫生间漏水",
+        ),
+        (
+            "Address: building 9 room 302\nProblem: no hot water\n"
+            "Phone: 0574-87654321\nType: hazard",
+            {
+                "kind": "hazard",
+                "address": {"building": "9", "room": "302"},
+                "phone": "0574-****4321",
+            },
+            "no hot water",
+        ),
+    ],
+)
+def test_field_forms(text: str, expected: dict[str, Any], body: str) -> None:
+    parsed = parse(text)
+    assert parsed.body == body
+    assert parsed.to_json() == {
+        "intent": "report",
+        "emergency": False,
+        "incomplete": False,
+        **expected,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("家里停电了，10栋2单元801", {"building": "10", "unit": "2", "room": "801"}),
+        ("我家没气了 5栋3单元202", {"building": "5", "unit": "3", "room": "202"}),
+        ("我家沒氣了 5棟3單元202", {"building": "5", "unit": "3", "room": "202"}),
+        ("3栋2单元501 燃气灶打不着火", A_501),
+        ("12栋1单元302 卫生间漏水", {"building": "12", "unit": "1", "room": "302"}),
+        ("三栋二单元五零一 停水了", A_501),
+        ("3-2-501 下水道堵了", A_501),
+        ("我要报修 3栋2单元501", A_501),
+        ("no power at building 9 unit 1 room 302", {"building": "9", "unit": "1", "room": "302"}),
+        ("Room 501, Building 3: the kitchen tap is leaking", {"building": "3", "room": "501"}),
+    ],
+)
+def test_fault_with_address_is_a_repair(text: str, address: dict[str, str]) -> None:
+    parsed = parse(text)
+    assert parsed.body == text
+    assert parsed.to_json() == {
+        "intent": "report",
+        "kind": "repair",
+        "emergency": False,
+        "address": address,
+        "incomplete": False,
+    }
+
+
+def test_report_keeps_phone_and_id_number_but_shows_the_phone_masked() -> None:
+    parsed = parse("#报修 3栋2单元501 漏水 电话13812345678 身份证110101199003071234")
+    assert (parsed.phone, parsed.id_number) == ("13812345678", "110101199003071234")
+    assert parsed.to_json()["phone"] == "138****5678"
+    assert "id_number" not in parsed.to_json()
+
+
+def test_tagged_form_with_only_a_phone_is_incomplete() -> None:
+    assert parse("#报修\n电话：13812345678").to_json() == {
+        "intent": "report",
+        "kind": "repair",
+        "emergency": False,
+        "address": {},
+        "incomplete": True,
+        "phone": "138****5678",
+    }
+
+
+# --- emergencies ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "address"),
+    [
+        ("楼道里有很浓的燃气味", "hazard", {}),
+        ("樓道裡有很濃的燃氣味", "hazard", {}),
+        ("闻到煤气味了，快来人", "hazard", {}),
+        ("厨房漏气了 3栋2单元501", "hazard", A_501),
+        ("燃气泄漏！", "hazard", {}),
+        ("楼下冒烟了", "hazard", {}),
+        ("樓下冒煙了", "hazard", {}),
+        ("廚房著火了！3栋2单元501", "hazard", A_501),
+        ("5栋起火了", "hazard", {"building": "5"}),
+        ("收到 燃气味很大 快来", "hazard", {}),
+        ("I smell gas in the hallway", "hazard", {}),
+        ("there is a gas leak in building 9", "hazard", {"building": "9"}),
+        ("smoke coming from room 501", "hazard", {"room": "501"}),
+        ("the kitchen is on fire", "hazard", {}),
+        ("Fire! building 3", "hazard", {"building": "3"}),
+        # A tagged report keeps its tag's kind and is flagged.
+        ("#报修 3栋2单元501 厨房有燃气味", "repair", A_501),
+        ("#投诉 楼道总有人抽烟，今天还冒烟了", "complaint", {}),
+    ],
+)
+def test_emergencies(text: str, kind: str, address: dict[str, str]) -> None:
+    assert parse(text).to_json() == {
+        "intent": "report",
+        "kind": kind,
+        "emergency": True,
+        "address": address,
+        "incomplete": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【通知】明天检修燃气管道，如发现燃气味请立即拨打96777",
+        "温馨提示：天气干燥，注意防火",
+        "提醒：出门前关好燃气阀门，以免漏气",
+        "如有燃气味请开窗通风并拨打热线",
+        "没有燃气味了",
+        "燃气味已经没了",
+        "已经不漏气了",
+        "本周六上午消防演练",
+        "no smell of gas anymore",
+        "Reminder: if you smell gas, call 96777",
+        "fireworks tonight!",
+        "the firewall is down again",
+        "明天燃气管道检修，届时可能有燃气味",
+    ],
+)
+def test_not_emergencies(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.emergency) == ("none", False)
+
+
+def test_tagged_precaution_is_no_emergency() -> None:
+    parsed = parse("#咨询 如发现燃气味应该打什么电话")
+    assert (parsed.intent, parsed.kind, parsed.emergency) == ("report", "inquiry", False)
+
+
+# --- chat -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "?",
+        "？",
+        "👍",
+        "😂😂😂",
+        "你好",
+        "大家早上好",
+        "谢谢祝师傅",
+        "謝謝祝師傅",
+        "thanks!",
+        "好的",
+        "【通知】明天上午9点停水检修",
+        "明天停电检修，请大家做好准备",
+        "我家停电了",  # a fault without an address is too vague in a busy group
+        "no power again",
+        "我住3栋2单元501",  # an address without a fault
+        "今天天气不错，" * 40,
+    ],
+)
+def test_chat_stays_none(text: str) -> None:
+    parsed = parse(text)
+    assert parsed.to_json() == {
+        "intent": "none",
+        "emergency": False,
+        "address": {},
+        "incomplete": False,
+    }

@@ -12,20 +12,16 @@ from models.ticket import Ticket
 CLAIMABLE = ("new", "assigned", "reopened", "returned")
 
 
-def _refused(ctx: Context, ticket: Ticket, action: str) -> bool:
-    if may_work(ctx.directory, ctx.sender, ticket):
-        return False
+def _turned_away(ctx: Context, ticket: Ticket, action: str) -> bool:
+    """Outsiders and finished tickets get a short answer and no change."""
     assert ticket.number is not None
-    ctx.post(texts.not_allowed(number=ticket.number, action=action))
-    return True
-
-
-def _finished(ctx: Context, ticket: Ticket) -> bool:
-    if ticket.state not in FINISHED:
-        return False
-    assert ticket.number is not None
-    ctx.post(texts.already_done(number=ticket.number, state=ticket.state))
-    return True
+    if not may_work(ctx.directory, ctx.sender, ticket):
+        ctx.post(texts.not_allowed(number=ticket.number, action=action))
+        return True
+    if ticket.state in FINISHED:
+        ctx.post(texts.already_done(number=ticket.number, state=ticket.state))
+        return True
+    return False
 
 
 def _take_over(ctx: Context, ticket: Ticket) -> None:
@@ -42,7 +38,7 @@ def claim(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         not may_work(ctx.directory, ctx.sender, ticket) or ticket.state not in CLAIMABLE
     ):
         return "weak claim word on a ticket that is not open to this sender: chat"
-    if _refused(ctx, ticket, "claim") or _finished(ctx, ticket):
+    if _turned_away(ctx, ticket, "claim"):
         return "claim refused"
     if ticket.state not in CLAIMABLE:
         ctx.post(texts.already_claimed(number=ticket.number, assignee=ctx.name_of(ticket.assignee)))
@@ -64,7 +60,7 @@ def claim(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
 
 def progress(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
-    if _refused(ctx, ticket, "progress") or _finished(ctx, ticket):
+    if _turned_away(ctx, ticket, "progress"):
         return "progress refused"
     if ticket.state != "in_progress":
         _take_over(ctx, ticket)
@@ -78,7 +74,7 @@ def progress(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
 
 def resolve(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
-    if _refused(ctx, ticket, "resolve") or _finished(ctx, ticket):
+    if _turned_away(ctx, ticket, "resolve"):
         return "resolve refused"
     _take_over(ctx, ticket)
     ticket.resolution_note = parsed.body or None
@@ -98,7 +94,7 @@ def resolve(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
 
 def reassign(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
-    if _refused(ctx, ticket, "reassign") or _finished(ctx, ticket):
+    if _turned_away(ctx, ticket, "reassign"):
         return "reassign refused"
     target = _reassign_target(ctx, parsed)
     if target is None:
@@ -138,7 +134,7 @@ def _reassign_target(ctx: Context, parsed: Parsed) -> str | None:
 
 def return_(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
-    if _refused(ctx, ticket, "return") or _finished(ctx, ticket):
+    if _turned_away(ctx, ticket, "return"):
         return "return refused"
     secretaries = list(ctx.community.secretaries)
     ticket.assignee = secretaries[0] if secretaries else None

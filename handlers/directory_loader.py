@@ -303,6 +303,13 @@ class _Loader:
                 self.person_ref(value, (*path, "secretaries", i), people)
                 for i, value in enumerate(self.items(entry.get("secretaries")))
             )
+            if not secretaries:
+                # Reports whose grid is unknown, and returned tickets, go to the secretaries.
+                self.fail(
+                    (*path, "secretaries"),
+                    "社区至少要有一位书记（secretaries）",
+                    "a community needs at least one secretary",
+                )
             digest_text = self.text(entry, "digest_at", path, required=False)
             digest_at = self.clock(digest_text, (*path, "digest_at")) if digest_text else None
             digest_chat = None

@@ -545,6 +545,11 @@ CASES = [
         "chats[2].address",
         "same platform address",
     ),
+    (
+        [("    secretaries: [sec-wu]\n", f"    secretaries: []{MARK}\n")],
+        "communities[1].secretaries",
+        "at least one secretary",
+    ),
     # --- unknown people
     (
         [("    secretaries: [sec-wu]\n", f"    secretaries: [sec-wu, sec-zz]{MARK}\n")],

@@ -30,6 +30,7 @@ class Parsed:
     body: str = ""  # report text without its tag, or the note after a command; as written
     target: str | None = None  # reassign: the '@' token, normalised, without '@'
     weak: bool = False  # 收到/on it: a claim only when replying to a ticket message
+    tagged: bool = False  # a report with a tag or field labels: a new report even as a reply
 
     def to_json(self) -> dict[str, Any]:
         """The `parse` CLI output; phone numbers stay masked there too."""
@@ -58,7 +59,7 @@ def parse(text: str) -> Parsed:
     ticket = ref.number if ref else None
     report = _tagged_report(traced, start) or _field_report(traced, start)
     if report:
-        return _with_ticket(report, ticket)
+        return _with_ticket(replace(report, tagged=True), ticket)
     command = _slash_command(traced, start) or _worded_command(traced, start, ref)
     if command and not command.weak:
         return command

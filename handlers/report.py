@@ -6,7 +6,7 @@ from handlers import texts
 from handlers.address import Address
 from handlers.context import Context
 from handlers.directory import Grid
-from handlers.lifecycle import move
+from handlers.lifecycle import move, record
 from handlers.parse import Parsed
 from models.ticket import Ticket, link_message
 from schedules.due import describe_duration, due_times
@@ -138,3 +138,14 @@ def add_address(ctx: Context, ticket: Ticket, address: Address) -> bool:
         ticket=ticket,
     )
     return True
+
+
+def raise_to_emergency(ctx: Context, ticket: Ticket) -> None:
+    """'还是有燃气味' on an ordinary ticket: the emergency SLA, the alert, the safety advice."""
+    due = due_times(ctx.directory, kind=ticket.kind, emergency=True, start=ctx.now)
+    ticket.emergency = True
+    ticket.claim_due_at = min(ticket.claim_due_at, due.claim_due_at)
+    ticket.resolve_due_at = min(ticket.resolve_due_at, due.resolve_due_at)
+    record(ctx, ticket, action="emergency", note=ctx.inbound.text)
+    grid = ctx.directory.grid(ticket.grid) if ticket.grid else None
+    announce(ctx, ticket, grid)

@@ -9,7 +9,7 @@ from handlers.lifecycle import move, record
 from handlers.normalize import normalize
 from handlers.parse import Parsed
 from handlers.permissions import may_rate
-from handlers.report import add_address
+from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
 from schedules.due import describe_duration, resolve_due_after_reopen
 
@@ -97,7 +97,7 @@ def query(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     return "status shown"
 
 
-def follow_up(ctx: Context, ticket: Ticket) -> str:
+def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
     """A reply to a ticket that is no command: keep it on the ticket and pass it on."""
     assert ticket.number is not None
     text = ctx.inbound.text.strip()
@@ -111,6 +111,9 @@ def follow_up(ctx: Context, ticket: Ticket) -> str:
         message_id=ctx.message_id,
         ticket_number=ticket.number,
     )
+    if parsed.emergency and not ticket.emergency:
+        raise_to_emergency(ctx, ticket)
+        return "follow-up turned the ticket into an emergency"
     if ticket.building is None and ctx.sender == ticket.reporter:
         address = find_address(normalize(text))
         if address and address.building and add_address(ctx, ticket, address):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from handlers import residents, texts, work
+from handlers.address import Address
 from handlers.context import Context
-from handlers.normalize import normalize
+from handlers.lifecycle import FINISHED
 from handlers.parse import Parsed, parse
 from handlers.report import report
 from models.ticket import Ticket, get_ticket, ticket_for_message
@@ -24,8 +25,6 @@ COMMANDS: dict[str, TicketCommand] = {
     "urge": residents.urge,
     "query": residents.query,
 }
-# A report that carries its own tag is a new report even when said as a reply.
-TAGGED = re.compile(r"^\s*(#|\[|【|\S{2,12}\s*:)")
 
 
 def handle(ctx: Context) -> str:
@@ -36,8 +35,13 @@ def handle(ctx: Context) -> str:
         ctx.post(texts.HELP)
         return "help shown"
     if parsed.intent == "report":
-        if replied is not None and not TAGGED.match(normalize(ctx.inbound.text)):
-            return residents.follow_up(ctx, replied)
+        if replied is not None and not parsed.tagged:
+            if not (parsed.emergency and replied.state in FINISHED):
+                return residents.follow_up(ctx, replied, parsed)
+            # A new emergency under a finished ticket is a new ticket, at the same address.
+            if parsed.address is None and replied.building:
+                same = Address(replied.building, replied.unit, replied.room)
+                parsed = replace(parsed, address=same)
         return report(ctx, parsed)
     if parsed.intent in COMMANDS:
         named = _named_ticket(ctx, parsed)
@@ -55,7 +59,7 @@ def handle(ctx: Context) -> str:
         return "unknown ticket number"
     target = named or replied
     if target is not None:
-        return residents.follow_up(ctx, target)
+        return residents.follow_up(ctx, target, parsed)
     return "chat: silent"
 
 

@@ -184,3 +184,26 @@ async def test_already_claimed_by_a_colleague(bot: Bot) -> None:
     [post] = await bot.posts()
     assert "已由 陈明 接单" in post["text"]
     assert bot.ticket(1).assignee == "chen"
+
+
+async def test_a_reply_that_smells_gas_raises_the_ticket_to_an_emergency(bot: Bot) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "res-zhang", "现在厨房有很浓的燃气味了", reply_to=report)
+    [post] = await bot.posts()
+    assert "紧急工单 #1" in post["text"] and "开窗通风" in post["text"]
+    assert post["mentions"] == ["zhu", "wang"]
+    ticket = bot.ticket(1)
+    assert ticket.emergency
+    assert ticket.claim_due_at - ticket.created_at == __import__("datetime").timedelta(minutes=20)
+
+
+async def test_gas_smell_under_a_closed_ticket_is_a_new_emergency(bot: Bot) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "zhu", "#1 已完成")
+    await bot.say(GAS, "res-zhang", "#1 满意")
+    await bot.posts()
+    await bot.say(GAS, "res-zhang", "又闻到燃气味了", reply_to=report)
+    [post] = await bot.posts()
+    assert "紧急工单 #2" in post["text"] and "3栋2单元501" in post["text"]
+    assert post["mentions"] == ["zhu", "wang"]
+    assert bot.ticket(1).state == "closed" and bot.ticket(2).emergency

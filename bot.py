@@ -29,6 +29,10 @@ from settings import Settings
 log = logging.getLogger("gridsteward")
 
 
+class StartupError(RuntimeError):
+    """The bot cannot start, for a reason the operator can fix."""
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -88,7 +92,15 @@ async def serve(settings: Settings) -> None:
     runner = web.AppRunner(create_app(database=database, local=local))
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as error:
+        await runner.cleanup()
+        database.close()
+        raise StartupError(
+            f"cannot listen on {settings.host}:{settings.port} ({error.strerror}); "
+            "is another copy running? choose another port with --port"
+        ) from error
     port = runner.addresses[0][1] if runner.addresses else settings.port
     print(f"GridSteward is running: open http://{settings.host}:{port}/chat", flush=True)
 
@@ -124,6 +136,9 @@ def command_run(args: argparse.Namespace) -> int:
         asyncio.run(serve(settings))
     except DirectoryError as error:
         print(f"directory error: {error}", file=sys.stderr)
+        return 2
+    except StartupError as error:
+        print(f"cannot start: {error}", file=sys.stderr)
         return 2
     return 0
 

@@ -64,8 +64,9 @@ def ticket_json(
         "community": ticket.community,
         "grid": ticket.grid,
         "assignee": ticket.assignee,
-        "reporter": ticket.reporter,
-        "reporter_name": ticket.reporter_name,
+        # A resident's account or name may itself be a phone number.
+        "reporter": mask_sensitive(ticket.reporter),
+        "reporter_name": mask_sensitive(ticket.reporter_name),
         "chat": ticket.chat,
         "address": Address(ticket.building, ticket.unit, ticket.room).as_dict(),
         "text": mask_sensitive(ticket.text),
@@ -91,7 +92,7 @@ def ticket_json(
         data["events"] = [
             {
                 "at": e.at.astimezone(timezone).isoformat(),
-                "actor": e.actor,
+                "actor": mask_sensitive(e.actor),
                 "action": e.action,
                 "from_state": e.from_state,
                 "to_state": e.to_state,

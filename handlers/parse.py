@@ -70,6 +70,16 @@ def parse(text: str) -> Parsed:
     return command or Parsed("none", ticket=ticket)
 
 
+def is_courtesy(text: str) -> bool:
+    """'谢谢祝师傅！', '好的 👍', 'thanks!': nothing in it for the assignee to act on."""
+    rest = normalize_traced(text).text
+    if not any(w in rest for w in words.COURTESY_WORDS) and any(c.isalnum() for c in rest):
+        return False
+    for word in sorted(words.COURTESY_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return sum(c.isalnum() for c in rest) <= words.COURTESY_NAME_ROOM
+
+
 # --- tickets and mentions -------------------------------------------------------------------
 
 
@@ -81,7 +91,8 @@ class _TicketRef:
 
 
 _TICKET_REF = re.compile(
-    r"(?:#|(?:工单号?|单号|ticket)\s?#?|no\.\s?)\s?(\d{1,7})(?!\d)"
+    # "ticket 9" and "no. 1" are everyday English; "ticket #9" names one.
+    r"(?:#|(?:工单号?|单号)\s?#?|ticket\s?#)\s?(\d{1,7})(?!\d)"
     # "#3栋" names a building, not ticket 3.
     r"(?!\s?(?:栋|幢|号楼|单元|室|楼))"
 )
@@ -330,7 +341,7 @@ def _report_from_fields(
         id_number=find_id_number(text),
         body=problem,
         # "#报修" over a form holding only a phone number still lacks what and where.
-        incomplete=not problem and "address" not in fields,
+        incomplete=not problem and not value("address"),
     )
 
 
@@ -343,9 +354,16 @@ def _untagged_report(traced: Normalized, start: int) -> Parsed | None:
     planned = _contains(text, words.PLANNED_WORDS)
     if _is_emergency(text) and (address or not planned):
         return _report(traced, kind="hazard", content_start=start, emergency=True)
-    if address and _has_fault(text):
+    if address and _has_fault(text) and not _is_news(text):
         return _report(traced, kind="repair", content_start=start)
     return None
+
+
+def _is_news(text: str) -> bool:
+    """An announcement, a trouble already over, or a question: the group talking, not a report."""
+    if _contains(text, words.PLANNED_WORDS + words.ANNOUNCEMENT_WORDS + words.SETTLED_WORDS):
+        return True
+    return text.rstrip(_PUNCTUATION).endswith(words.YES_NO_QUESTION_ENDINGS)
 
 
 def _report(

@@ -239,6 +239,11 @@ EMERGENCY_WORDS = (
     "gas leak",
     "leaking gas",
     "gas is leaking",
+    "gas leaking",
+    "瓦斯味",
+    "瓦斯泄漏",
+    "瓦斯外泄",
+    "漏瓦斯",
     "smoke",
     "smoking heavily",
     "on fire",
@@ -262,6 +267,12 @@ NOT_EMERGENCY_PHRASES = (
     "firewall",
     "smoke detector",
     "no smoking",
+    # A stove that lights (打着火) is the opposite of a fire.
+    "打着火",
+    "点着火",
+    "能着火",
+    "可以着火",
+    "着火后",
 )
 
 # An emergency word after these is a precaution or a denial: 没有燃气味了, 防止起火, no gas smell.
@@ -284,8 +295,16 @@ EMERGENCY_NEGATIONS_AFTER = (
     "散了",
     "不见了",
     "已经没",
+    "修好",
+    "好了",
+    "已处理",
+    "处理好",
+    "已解决",
+    "解决了",
     "is gone",
     "gone",
+    "fixed",
+    "repaired",
 )
 
 # Notices and safety reminders mention emergencies without reporting one.
@@ -317,7 +336,92 @@ CONDITIONAL_MARKERS = (
     "in case of",
 )
 # A planned outage announced in the group is not a fault report.
-PLANNED_WORDS = ("明天", "通知", "检修", "计划", "预计", "将于", "届时", "planned", "maintenance")
+PLANNED_WORDS = (
+    "明天",
+    "后天",
+    "今晚",
+    "下周",
+    "通知",
+    "检修",
+    "计划",
+    "预计",
+    "将于",
+    "届时",
+    "planned",
+    "maintenance",
+    "scheduled",
+    "tomorrow",
+    "tonight",
+)
+# Words of an announcement to all, not one household's trouble.
+ANNOUNCEMENT_WORDS = (
+    "各位居民",
+    "各位业主",
+    "各位邻居",
+    "请提前",
+    "做好准备",
+    "提前储水",
+    "敬请",
+    "特此",
+    "dear residents",
+    "please prepare",
+)
+# The trouble is over: 停电已经修好了，谢谢师傅 is news or thanks, not a report.
+SETTLED_WORDS = (
+    "修好",
+    "好了",
+    "恢复了",
+    "已恢复",
+    "来电了",
+    "来气了",
+    "来水了",
+    "已解决",
+    "解决了",
+    "已处理",
+    "处理好",
+    "谢谢",
+    "感谢",
+    "辛苦",
+    "fixed",
+    "resolved",
+    "back on",
+    "working again",
+    "thanks",
+    "thank you",
+)
+# Thanks and acknowledgements: a reply made only of these is kept on the ticket, unposted.
+COURTESY_WORDS = (
+    "谢谢",
+    "多谢",
+    "感谢",
+    "辛苦了",
+    "辛苦",
+    "麻烦了",
+    "师傅",
+    "老师",
+    "你们",
+    "您",
+    "好的",
+    "好",
+    "收到",
+    "知道了",
+    "嗯",
+    "哦",
+    "了",
+    "啦",
+    "thank you",
+    "thanks",
+    "thx",
+    "ok",
+    "okay",
+    "great",
+    "very much",
+    "so much",
+)
+COURTESY_NAME_ROOM = 3  # 谢谢祝师傅: a surname may stand beside the thanks
+
+# A yes/no question about a fault (3栋停电了吗？) asks; it does not report.
+YES_NO_QUESTION_ENDINGS = ("吗", "么", "没有", "是不是", "对吗")
 
 FAULT_WORDS = (
     "停电",
@@ -330,6 +434,9 @@ FAULT_WORDS = (
     "打不着",
     "点不着",
     "不着火",
+    "熄火",
+    "灭了",
+    "火很小",
     "漏水",
     "渗水",
     "爆管",

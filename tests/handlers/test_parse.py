@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from handlers.normalize import normalize, normalize_traced
-from handlers.parse import parse
+from handlers.parse import is_courtesy, parse
 
 # --- normalize ------------------------------------------------------------------------------
 
@@ -447,3 +447,58 @@ def test_chat_stays_none(text: str) -> None:
         "address": {},
         "incomplete": False,
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位居民：3栋明天9点停电检修，请提前做好准备",
+        "停电通知：3栋明天停电",
+        "明天3栋停电检修",
+        "3栋今晚8点停水，请提前储水",
+        "3栋停电已经修好了，谢谢师傅",
+        "昨天3栋停电了，现在好了",
+        "3栋停电了吗？",
+        "3棟停電了嗎？",
+        "building 3 power is back on, thanks!",
+        "3栋2单元501漏气已经修好了",
+        "we are no. 1",
+        "I bought ticket 9 for the show",
+    ],
+)
+def test_group_news_thanks_and_questions_are_not_reports(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.intent, parsed.emergency, parsed.ticket) == ("none", False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("燃气灶打着火后又灭了 3栋2单元501", False),
+        ("燃气灶能着火但是火很小 3栋2单元501", False),
+        ("gas leaking in building 3 unit 2", True),
+        ("聞到瓦斯味", True),
+    ],
+)
+def test_lighting_a_stove_is_no_fire_and_gas_leaking_is(text: str, emergency: bool) -> None:
+    parsed = parse(text)
+    assert parsed.intent == "report" and parsed.emergency is emergency
+
+
+def test_a_field_form_with_empty_fields_is_incomplete() -> None:
+    parsed = parse("地址：\n问题：")
+    assert parsed.intent == "report" and parsed.incomplete
+
+
+@pytest.mark.parametrize(
+    "text", ["谢谢祝师傅！", "谢谢", "好的👍", "辛苦了", "thanks!", "👍", "多謝師傅"]
+)
+def test_courtesies(text: str) -> None:
+    assert is_courtesy(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["还是打不着", "好的，马上过去看看", "谢谢，但是还在漏水", "thanks but still leaking"]
+)
+def test_not_courtesies(text: str) -> None:
+    assert not is_courtesy(text)

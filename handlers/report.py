@@ -71,20 +71,21 @@ def assign_to_grid(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
     move(ctx, ticket, to="assigned", action="assigned", note=note)
 
 
-def announce(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
+def announce(ctx: Context, ticket: Ticket, grid: Grid | None, *, latest: str = "") -> None:
+    """The post that makes a ticket known: to the steward, or for an emergency to everyone
+    who must move now; `latest` is what turned an open ticket into an emergency."""
     assert ticket.number is not None
     address = Address(ticket.building, ticket.unit, ticket.room).label()
     sla = ctx.directory.sla_for(ticket.kind, emergency=ticket.emergency)
     claim_within = describe_duration(sla.claim)
     secretaries = list(ctx.community.secretaries)
     if ticket.emergency:
-        responders = [grid.steward, grid.supervisor] if grid else [*secretaries, *supervisors(ctx)]
-        people = [p for p in dict.fromkeys(responders) if p]
+        people = emergency_responders(ctx, ticket, grid)
         text = texts.emergency_ticket(
             number=ticket.number,
             kind=ticket.kind,
             address=address,
-            body=ticket.body,
+            body=f"{ticket.body}（最新：{latest}）" if latest else ticket.body,
             responders=[ctx.name_of(p) for p in people],
             claim_within=claim_within,
             phone=ctx.community.emergency_phone,
@@ -112,8 +113,16 @@ def announce(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
         ctx.post(text, mentions=secretaries, ticket=ticket)
 
 
-def supervisors(ctx: Context) -> list[str]:
-    return [g.supervisor for g in ctx.community.grids if g.supervisor]
+def emergency_responders(ctx: Context, ticket: Ticket, grid: Grid | None) -> list[str]:
+    """The one handling it and the supervisor; with no grid known, every steward and
+    supervisor of the community and its secretaries, since nobody may wait to be sorted."""
+    if grid:
+        responders = [ticket.assignee or grid.steward, grid.supervisor]
+    else:
+        responders = list(ctx.community.secretaries)
+        for each in ctx.community.grids:
+            responders += [each.steward, each.supervisor]
+    return [p for p in dict.fromkeys(responders) if p]
 
 
 def add_address(ctx: Context, ticket: Ticket, address: Address) -> bool:
@@ -148,4 +157,4 @@ def raise_to_emergency(ctx: Context, ticket: Ticket) -> None:
     ticket.resolve_due_at = min(ticket.resolve_due_at, due.resolve_due_at)
     record(ctx, ticket, action="emergency", note=ctx.inbound.text)
     grid = ctx.directory.grid(ticket.grid) if ticket.grid else None
-    announce(ctx, ticket, grid)
+    announce(ctx, ticket, grid, latest=ctx.inbound.text.strip())

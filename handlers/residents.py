@@ -7,7 +7,7 @@ from handlers.address import Address, find_address
 from handlers.context import Context
 from handlers.lifecycle import move, record
 from handlers.normalize import normalize
-from handlers.parse import Parsed
+from handlers.parse import Parsed, is_courtesy
 from handlers.permissions import may_rate
 from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
@@ -17,13 +17,13 @@ from schedules.due import describe_duration, resolve_due_after_reopen
 def confirm(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
     if not may_rate(ctx.sender, ticket):
-        ctx.post(texts.only_reporter_rates(number=ticket.number))
+        ctx.post(texts.only_reporter_rates(number=ticket.number), ticket=ticket)
         return "confirm refused: not the reporter"
     if ticket.state == "closed" and ticket.rating == "satisfied":
-        ctx.post(texts.already_done(number=ticket.number, state=ticket.state))
+        ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return "already closed"
     if ticket.state not in ("resolved", "closed"):
-        ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state))
+        ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket)
         return "confirm before resolve"
     ticket.rating = "satisfied"
     move(ctx, ticket, to="closed", action="confirmed", note=parsed.body or None)
@@ -34,10 +34,10 @@ def confirm(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
 def reopen(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     assert ticket.number is not None
     if not may_rate(ctx.sender, ticket):
-        ctx.post(texts.only_reporter_rates(number=ticket.number))
+        ctx.post(texts.only_reporter_rates(number=ticket.number), ticket=ticket)
         return "reopen refused: not the reporter"
     if ticket.state not in ("resolved", "closed"):
-        ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state))
+        ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket)
         return "reopen before resolve"
     ticket.rating = "unsatisfied"
     ticket.resolve_due_at = resolve_due_after_reopen(
@@ -57,11 +57,19 @@ def urge(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     """催办: anyone may nudge the assignee of an open ticket; each nudge is counted."""
     assert ticket.number is not None
     if ticket.state == "closed":
-        ctx.post(texts.already_done(number=ticket.number, state=ticket.state))
+        ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return "urge on a closed ticket"
     ticket.urge_count += 1
     record(ctx, ticket, action="urged", note=parsed.body or None)
-    assignee = ticket.reporter if ticket.state == "resolved" else ticket.assignee
+    if ticket.state == "resolved":  # the work is done; what waits is the reporter's word
+        reporter = ctx.name_of(ticket.reporter, ticket=ticket)
+        ctx.post(
+            texts.awaiting_confirmation(number=ticket.number, reporter=reporter),
+            mentions=[ticket.reporter],
+            ticket=ticket,
+        )
+        return "urged: waiting for the reporter"
+    assignee = ticket.assignee
     ctx.post(
         texts.urged(
             number=ticket.number,
@@ -114,6 +122,8 @@ def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
     if parsed.emergency and not ticket.emergency:
         raise_to_emergency(ctx, ticket)
         return "follow-up turned the ticket into an emergency"
+    if is_courtesy(text) and not extras:
+        return "thanks kept on the ticket, silently"
     if ticket.building is None and ctx.sender == ticket.reporter:
         address = find_address(normalize(text))
         if address and address.building and add_address(ctx, ticket, address):

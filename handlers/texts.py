@@ -154,6 +154,13 @@ def urged(*, number: int, kind: str, address: str, waited: str, state: str, assi
     )
 
 
+def awaiting_confirmation(*, number: int, reporter: str) -> str:
+    return (
+        f"⏰ 工单 #{number} 已处理完成，等待确认。{mention(reporter)} 请回复"
+        f"「#{number} 满意」或「#{number} 不满意 原因」。"
+    )
+
+
 def status(
     *,
     number: int,

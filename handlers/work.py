@@ -16,10 +16,10 @@ def _turned_away(ctx: Context, ticket: Ticket, action: str) -> bool:
     """Outsiders and finished tickets get a short answer and no change."""
     assert ticket.number is not None
     if not may_work(ctx.directory, ctx.sender, ticket):
-        ctx.post(texts.not_allowed(number=ticket.number, action=action))
+        ctx.post(texts.not_allowed(number=ticket.number, action=action), ticket=ticket)
         return True
     if ticket.state in FINISHED:
-        ctx.post(texts.already_done(number=ticket.number, state=ticket.state))
+        ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return True
     return False
 
@@ -41,7 +41,10 @@ def claim(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     if _turned_away(ctx, ticket, "claim"):
         return "claim refused"
     if ticket.state not in CLAIMABLE:
-        ctx.post(texts.already_claimed(number=ticket.number, assignee=ctx.name_of(ticket.assignee)))
+        ctx.post(
+            texts.already_claimed(number=ticket.number, assignee=ctx.name_of(ticket.assignee)),
+            ticket=ticket,
+        )
         return "already claimed"
     ticket.assignee = ctx.sender
     move(ctx, ticket, to="claimed", action="claimed")
@@ -99,9 +102,9 @@ def reassign(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     target = _reassign_target(ctx, parsed)
     if target is None:
         if parsed.target:
-            ctx.post(texts.unknown_person(name=parsed.target))
+            ctx.post(texts.unknown_person(name=parsed.target), ticket=ticket)
         else:
-            ctx.post(texts.need_target(number=ticket.number))
+            ctx.post(texts.need_target(number=ticket.number), ticket=ticket)
         return "reassign: no such colleague"
     home = next(
         (g for g in ctx.community.grids if target in g.staff or target == g.supervisor), None
@@ -137,7 +140,8 @@ def return_(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     if _turned_away(ctx, ticket, "return"):
         return "return refused"
     secretaries = list(ctx.community.secretaries)
-    ticket.assignee = secretaries[0] if secretaries else None
+    ticket.assignee = secretaries[0]
+    ticket.grid = None  # "not our grid": its staff no longer act on it until reassigned
     move(ctx, ticket, to="returned", action="returned", note=parsed.body or None)
     ctx.post(
         texts.returned(

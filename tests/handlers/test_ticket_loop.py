@@ -207,3 +207,53 @@ async def test_gas_smell_under_a_closed_ticket_is_a_new_emergency(bot: Bot) -> N
     assert "紧急工单 #2" in post["text"] and "3栋2单元501" in post["text"]
     assert post["mentions"] == ["zhu", "wang"]
     assert bot.ticket(1).state == "closed" and bot.ticket(2).emergency
+
+
+async def test_an_emergency_follow_up_calls_whoever_holds_the_ticket_now(bot: Bot) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "zhu", "转派 #1 @陈明")
+    await bot.posts()
+    await bot.say(GAS, "res-zhang", "还是有燃气味，很大", reply_to=report)
+    [post] = await bot.posts()
+    assert "紧急工单 #1" in post["text"] and "还是有燃气味，很大" in post["text"]
+    assert post["mentions"] == ["chen", "wang"]
+
+
+async def test_thanks_in_reply_is_kept_but_not_posted(bot: Bot) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "res-zhang", "谢谢祝师傅！", reply_to=report)
+    assert await bot.posts() == []
+    assert bot.events(1)[-1].action == "follow_up"
+
+
+async def test_urging_a_resolved_ticket_asks_the_reporter(bot: Bot) -> None:
+    await reported(bot)
+    await bot.say(GAS, "zhu", "#1 已完成")
+    await bot.posts()
+    await bot.say(GAS, "res-neighbour", "催办 #1")
+    [post] = await bot.posts()
+    assert "等待确认" in post["text"] and post["mentions"] == ["res-zhang"]
+
+
+async def test_a_returned_ticket_leaves_the_grid_until_reassigned(bot: Bot) -> None:
+    await reported(bot)
+    await bot.say(GAS, "zhu", "退回 #1 不归我们管")
+    await bot.posts()
+    await bot.say(GAS, "chen", "接单 #1")
+    [post] = await bot.posts()
+    assert post["text"].startswith("⛔") and bot.ticket(1).state == "returned"
+
+
+async def test_answers_about_a_ticket_carry_its_number(bot: Bot) -> None:
+    await reported(bot)
+    await bot.say(GAS, "res-neighbour", "接单 #1")  # refused
+    await bot.say(GAS, "res-zhang", "#1 满意")  # too early
+    posts = await bot.posts()
+    assert len(posts) == 2
+    with bot.database.session() as session:
+        from sqlmodel import select
+
+        from models.outbox import OutboxPost
+
+        rows = list(session.exec(select(OutboxPost).order_by(OutboxPost.id)))
+    assert [r.ticket_number for r in rows[-2:]] == [1, 1]

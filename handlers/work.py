@@ -128,8 +128,9 @@ def _reassign_target(ctx: Context, parsed: Parsed) -> str | None:
         person = ctx.directory.person_for_account(ctx.inbound.channel, account)
         if person and person.id in members:
             return person.id
-    if parsed.target:
-        person = ctx.directory.find_person(ctx.community.id, parsed.target)
+    # '/reassign 12 chen' names the colleague without '@': try the note's first word too.
+    for token in [parsed.target] if parsed.target else parsed.body.split()[:1]:
+        person = ctx.directory.find_person(ctx.community.id, token)
         if person and person.id in members:
             return person.id
     return None

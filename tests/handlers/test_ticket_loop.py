@@ -95,7 +95,9 @@ async def test_unsatisfied_reopens_and_keeps_the_rating(bot: Bot, reopen: str) -
     assert (bot.ticket(1).state, bot.ticket(1).rating) == ("closed", "satisfied")
 
 
-@pytest.mark.parametrize("command", ["转派 #1 @陈明", "轉派 #1 @陳明", "/reassign 1 @chen"])
+@pytest.mark.parametrize(
+    "command", ["转派 #1 @陈明", "轉派 #1 @陳明", "/reassign 1 @chen", "/reassign 1 chen"]
+)
 async def test_reassign_within_the_community(bot: Bot, command: str) -> None:
     await reported(bot)
     await bot.say(GAS, "zhu", command)

@@ -13,7 +13,7 @@ from handlers.directory import Directory
 from handlers.events import Outbound
 from handlers.privacy import mask_sensitive
 from models.db import Database
-from models.outbox import OutboxPost, unsent_posts
+from models.outbox import OutboxPost, lease_unsent_posts
 from models.ticket import link_message
 
 log = logging.getLogger("gridsteward.outbox")
@@ -64,13 +64,17 @@ class OutboxSender:
         rows = await self.database.run(self._unsent)
         held_chats: set[str] = set()
         sent = 0
+        waiting: list[int] = []
         for row in rows:
             if row.chat in held_chats:
+                waiting.append(row.id or 0)
                 continue
             if await self._send(row):
                 sent += 1
             else:
                 held_chats.add(row.chat)
+        if waiting:  # free them for the next round rather than after the lease runs out
+            await self.database.run(self._release, waiting)
         return sent
 
     async def _send(self, row: OutboxPost) -> bool:
@@ -111,7 +115,7 @@ class OutboxSender:
 
     def _unsent(self) -> list[OutboxPost]:
         with self.database.session() as session:
-            return unsent_posts(session, now=self.clock())
+            return lease_unsent_posts(session, now=self.clock())
 
     def _sent(self, post_id: int, platform: str, message_id: str) -> None:
         with self.database.session() as session:
@@ -120,6 +124,7 @@ class OutboxSender:
                 return
             row.sent_at = self.clock()
             row.sent_message_id = message_id
+            row.leased_until = None
             session.add(row)
             if row.ticket_number is not None:
                 # A reply to the bot's post about a ticket reaches that ticket.
@@ -132,6 +137,15 @@ class OutboxSender:
                 )
             session.commit()
 
+    def _release(self, post_ids: list[int]) -> None:
+        with self.database.session() as session:
+            for post_id in post_ids:
+                row = session.get(OutboxPost, post_id)
+                if row is not None and row.sent_at is None:
+                    row.leased_until = None
+                    session.add(row)
+            session.commit()
+
     def _failed(self, post_id: int, error: str) -> None:
         with self.database.session() as session:
             row = session.get(OutboxPost, post_id)
@@ -141,5 +155,6 @@ class OutboxSender:
             row.last_error = error[:500]
             backoff = min(timedelta(seconds=2**row.attempts), MAX_BACKOFF)
             row.next_attempt_at = self.clock() + backoff
+            row.leased_until = None
             session.add(row)
             session.commit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Field, Session, SQLModel, col, select
 
@@ -27,15 +27,33 @@ class OutboxPost(SQLModel, table=True):
     attempts: int = 0
     last_error: str | None = None
     next_attempt_at: datetime | None = utc_field()
+    # A sender takes a post for a while before handing it to its channel, so a second
+    # process on the same PostgreSQL never sends it too; a crashed sender's lease runs out.
+    leased_until: datetime | None = utc_field()
 
 
-def unsent_posts(session: Session, *, now: datetime, limit: int = 100) -> list[OutboxPost]:
-    """Posts still to deliver, oldest first, skipping those waiting out a retry back-off."""
+LEASE = timedelta(minutes=1)
+
+
+def lease_unsent_posts(session: Session, *, now: datetime, limit: int = 100) -> list[OutboxPost]:
+    """Take the posts still to deliver, oldest first, for this sender alone; commits.
+
+    Skips posts waiting out a retry back-off and posts another sender holds. On PostgreSQL
+    the rows are locked while they are taken (SKIP LOCKED), so two processes split them.
+    """
+    free = col(OutboxPost.leased_until).is_(None) | (col(OutboxPost.leased_until) <= now)
+    due = col(OutboxPost.next_attempt_at).is_(None) | (col(OutboxPost.next_attempt_at) <= now)
     query = (
         select(OutboxPost)
-        .where(col(OutboxPost.sent_at).is_(None))
-        .where(col(OutboxPost.next_attempt_at).is_(None) | (col(OutboxPost.next_attempt_at) <= now))
+        .where(col(OutboxPost.sent_at).is_(None), free, due)
         .order_by(col(OutboxPost.id))
         .limit(limit)
     )
-    return list(session.exec(query))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    posts = list(session.exec(query))
+    for post in posts:
+        post.leased_until = now + LEASE
+        session.add(post)
+    session.commit()
+    return posts

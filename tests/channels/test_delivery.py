@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -130,3 +131,31 @@ def test_migrations_match_the_models(database: Database) -> None:
     with database.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert diff == []
+
+
+async def test_two_senders_on_one_database_send_each_post_once(
+    database: Database, directory: Directory
+) -> None:
+    bot = dispatcher(database, directory)
+    for n in range(20):
+        bot.deliver(
+            Inbound(
+                channel="local",
+                chat="cuidong-gas",
+                sender=f"res-{n}",
+                sender_name="居民",
+                message_id=f"m{n}",
+                text=f"#报修 {n % 8 + 1}栋1单元101 水管漏水",
+            )
+        )
+    other_process = Database(database.url)  # its own engine and connections
+    first, second = RecordingChannel(), RecordingChannel()
+    try:
+        await asyncio.gather(
+            sender(database, directory, first).flush(),
+            sender(other_process, directory, second).flush(),
+        )
+    finally:
+        other_process.close()
+    sent = sorted(m.outbox_id or 0 for m in first.sent + second.sent)
+    assert sent == list(range(1, 21))

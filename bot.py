@@ -15,7 +15,7 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,7 @@ async def serve(settings: Settings) -> None:
         channels=channels,
         clock=utc_now,
         failpoint=settings.failpoint,
+        lease=timedelta(seconds=settings.outbox_lease_seconds),
     )
 
     async def deliver(event: Inbound) -> None:

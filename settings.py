@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)
     log_level: str = "INFO"
     failpoint: str | None = None
+    # How long a sender holds the posts it took; after a crash they wait this long.
+    outbox_lease_seconds: float = Field(default=30.0, ge=1.0)
 
     @field_validator("failpoint")
     @classmethod

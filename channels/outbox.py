@@ -18,6 +18,7 @@ from models.ticket import link_message
 
 log = logging.getLogger("gridsteward.outbox")
 MAX_BACKOFF = timedelta(minutes=5)
+DEFAULT_LEASE = timedelta(seconds=30)
 
 
 class OutboxSender:
@@ -33,8 +34,10 @@ class OutboxSender:
         channels: Mapping[str, Channel],
         clock: Callable[[], datetime],
         failpoint: str | None = None,
+        lease: timedelta = DEFAULT_LEASE,
     ) -> None:
         self.database = database
+        self.lease = lease
         self.directory = directory
         self.channels = channels
         self.clock = clock
@@ -94,7 +97,9 @@ class OutboxSender:
             outbox_id=row.id,
         )
         try:
-            message_id = await channel.send(message)
+            # Finish inside the lease, or another sender might take the post meanwhile.
+            timeout = self.lease.total_seconds() * 2 / 3
+            message_id = await asyncio.wait_for(channel.send(message), timeout)
         except Exception as error:
             log.warning("post %s to %s failed: %s", row.id, row.chat, error)
             await self.database.run(self._failed, row.id, str(error))
@@ -115,7 +120,7 @@ class OutboxSender:
 
     def _unsent(self) -> list[OutboxPost]:
         with self.database.session() as session:
-            return lease_unsent_posts(session, now=self.clock())
+            return lease_unsent_posts(session, now=self.clock(), lease=self.lease)
 
     def _sent(self, post_id: int, platform: str, message_id: str) -> None:
         with self.database.session() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from models.columns import json_list_field, utc_field
@@ -28,14 +29,14 @@ class OutboxPost(SQLModel, table=True):
     last_error: str | None = None
     next_attempt_at: datetime | None = utc_field()
     # A sender takes a post for a while before handing it to its channel, so a second
-    # process on the same PostgreSQL never sends it too; a crashed sender's lease runs out.
+    # process on the same PostgreSQL never sends it too; a crashed sender's lease runs out
+    # (after Settings.outbox_lease_seconds) and the post goes out from the next sender.
     leased_until: datetime | None = utc_field()
 
 
-LEASE = timedelta(minutes=1)
-
-
-def lease_unsent_posts(session: Session, *, now: datetime, limit: int = 100) -> list[OutboxPost]:
+def lease_unsent_posts(
+    session: Session, *, now: datetime, lease: timedelta, limit: int = 100
+) -> list[OutboxPost]:
     """Take the posts still to deliver, oldest first, for this sender alone; commits.
 
     Skips posts waiting out a retry back-off and posts another sender holds. On PostgreSQL
@@ -51,9 +52,19 @@ def lease_unsent_posts(session: Session, *, now: datetime, limit: int = 100) -> 
     )
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    posts = list(session.exec(query))
-    for post in posts:
-        post.leased_until = now + LEASE
-        session.add(post)
+    taken = []
+    for post in session.exec(query).all():
+        # Compare-and-set: on SQLite another process may have read the same rows; the
+        # write lock orders the updates and only the first finds the post still free.
+        claim = (
+            update(OutboxPost)
+            .where(col(OutboxPost.id) == post.id, col(OutboxPost.sent_at).is_(None), free)
+            .values(leased_until=now + lease)
+        )
+        result = session.connection().execute(claim)
+        if result.rowcount == 1:
+            taken.append(post)
     session.commit()
-    return posts
+    for post in taken:
+        session.refresh(post)
+    return taken

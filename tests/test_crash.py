@@ -19,6 +19,8 @@ from models.ticket import all_tickets
 from tests.bot_process import BotProcess, running_bot
 
 GAS = "cuidong-gas"
+# The crashed sender had leased the post; a short lease keeps the test quick.
+SHORT_LEASE = {"GRIDSTEWARD_OUTBOX_LEASE_SECONDS": "2"}
 REPORT = {
     "sender": "res-zhang",
     "sender_name": "张女士",
@@ -53,9 +55,8 @@ def bot_posts(bot: BotProcess, *, wait_for: int) -> list[dict[str, Any]]:
 
 
 def test_crash_after_the_decision_before_the_send(tmp_path: Path, database_url: str) -> None:
-    with running_bot(
-        tmp_path, database_url=database_url, environment={"GRIDSTEWARD_FAILPOINT": "before-send"}
-    ) as bot:
+    crashing = {"GRIDSTEWARD_FAILPOINT": "before-send", **SHORT_LEASE}
+    with running_bot(tmp_path, database_url=database_url, environment=crashing) as bot:
         post_report(bot)
         died_with(bot, 71)
     database = Database(database_url)
@@ -63,8 +64,8 @@ def test_crash_after_the_decision_before_the_send(tmp_path: Path, database_url: 
         [row] = session.exec(select(OutboxPost))
         assert row.sent_at is None and "工单 #1" in row.text  # decided, stored, not sent
         assert [t.state for t in all_tickets(session)] == ["assigned"]
-    with running_bot(tmp_path, database_url=database_url) as bot:
-        posts = bot_posts(bot, wait_for=1)
+    with running_bot(tmp_path, database_url=database_url, environment=SHORT_LEASE) as bot:
+        posts = bot_posts(bot, wait_for=1)  # once the crashed sender's lease has run out
         time.sleep(1.5)  # a second, duplicate send would show up by now
         posts = bot_posts(bot, wait_for=1)
     assert len(posts) == 1 and "工单 #1" in posts[0]["text"] and "@祝均升" in posts[0]["text"]

@@ -167,3 +167,15 @@ def test_replay_names_the_bad_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "line 2" in result.stderr and "nowhere" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_wrong_directory_stops_the_start_with_line_and_key(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text("utf-8").replace("steward: zhu", "steward: zhuu", 1)
+    bad = tmp_path / "directory.yaml"
+    bad.write_text(text, "utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "steward: zhuu" in row)
+    result = run("--directory", str(bad), "--database-url", f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    assert result.returncode == 2
+    assert f"第{line}行" in result.stderr and "grids[0].steward" in result.stderr
+    assert "zhuu" in result.stderr
+    assert not (tmp_path / "x.sqlite3").exists()  # nothing was changed

@@ -201,8 +201,8 @@ def not_found(*, number: str) -> str:
 
 def not_allowed(*, number: int, action: str) -> str:
     return (
-        f"⛔ 只有工单负责人、本网格网格员、监督员或社区书记可以{ACTION_LABELS[action]}"
-        f"工单 #{number}。"
+        f"⛔ 工单 #{number} 只能由负责人、本网格网格员、监督员或社区书记"
+        f"{ACTION_LABELS[action]}。"
     )
 
 

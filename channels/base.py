@@ -16,6 +16,3 @@ class Channel(Protocol):
         """Deliver a post; return the platform's message id. Raise when it did not go out."""
         ...
 
-
-class ChannelUnavailable(RuntimeError):
-    """The platform cannot take posts right now; the outbox will try again later."""

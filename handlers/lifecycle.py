@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from models.ticket import Ticket, TicketEvent
+from models.ticket import STATES, Ticket, TicketEvent
 
 # When a ticket enters a state, this timestamp records it.
 STAMPS = {
@@ -20,6 +20,7 @@ FINISHED = ("resolved", "closed")
 
 def move(ctx: Context, ticket: Ticket, *, to: str, action: str, note: str | None = None) -> None:
     """Change state and record who did it, when, and from which message."""
+    assert to in STATES, f"unknown ticket state {to!r}"
     before = ticket.state
     ticket.state = to
     if to in STAMPS:

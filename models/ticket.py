@@ -10,7 +10,6 @@ from models.columns import utc_field
 
 # The states a ticket moves through; see handlers/lifecycle.py for who may move it where.
 STATES = ("new", "assigned", "claimed", "in_progress", "resolved", "closed", "reopened", "returned")
-OPEN_STATES = ("new", "assigned", "claimed", "in_progress", "reopened", "returned")
 
 
 class Ticket(SQLModel, table=True):

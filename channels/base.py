@@ -15,4 +15,3 @@ class Channel(Protocol):
     async def send(self, message: Outbound) -> str:
         """Deliver a post; return the platform's message id. Raise when it did not go out."""
         ...
-

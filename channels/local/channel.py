@@ -63,13 +63,13 @@ class LocalChannel:
         text = text.strip()
         sender = sender.strip()
         if chat not in {c["address"] for c in self.chats()}:
-            raise LocalInputError(f"unknown local chat {chat!r}")
+            raise LocalInputError(f"没有这个群 (unknown local chat {chat!r})")
         if not sender:
-            raise LocalInputError("sender is required")
+            raise LocalInputError("请选择发言人 (sender is required)")
         if not text:
-            raise LocalInputError("text is empty")
+            raise LocalInputError("消息是空的 (text is empty)")
         if len(text) > MAX_TEXT:
-            raise LocalInputError(f"text is longer than {MAX_TEXT} characters")
+            raise LocalInputError(f"消息太长 (text is longer than {MAX_TEXT} characters)")
         row = await self.database.run(
             self._store, chat, sender, sender_name.strip() or sender, text, reply_to
         )
@@ -127,7 +127,9 @@ class LocalChannel:
             if reply_to is not None:
                 quoted = session.get(LocalMessage, reply_to)
                 if quoted is None or quoted.chat != chat:
-                    raise LocalInputError(f"reply_to {reply_to} is not a message of this chat")
+                    raise LocalInputError(
+                        f"回复的消息不在本群 (reply_to {reply_to} is not a message of this chat)"
+                    )
             row = LocalMessage(
                 chat=chat,
                 sender=sender,

@@ -73,9 +73,11 @@ def parse(text: str) -> Parsed:
 def is_courtesy(text: str) -> bool:
     """'谢谢祝师傅！', '好的 👍', 'thanks!': nothing in it for the assignee to act on."""
     rest = normalize_traced(text).text
-    if not any(w in rest for w in words.COURTESY_WORDS) and any(c.isalnum() for c in rest):
+    if not any(c.isalnum() for c in rest):
+        return bool(rest)  # emoji only: 👍 🙏
+    if _contains(rest, words.NOT_COURTESY_MARKERS) or not _contains(rest, words.THANKS_WORDS):
         return False
-    for word in sorted(words.COURTESY_WORDS, key=len, reverse=True):
+    for word in sorted(words.THANKS_WORDS + words.COURTESY_FILLERS, key=len, reverse=True):
         rest = rest.replace(word, "")
     return sum(c.isalnum() for c in rest) <= words.COURTESY_NAME_ROOM
 

@@ -201,8 +201,7 @@ def not_found(*, number: str) -> str:
 
 def not_allowed(*, number: int, action: str) -> str:
     return (
-        f"⛔ 工单 #{number} 只能由负责人、本网格网格员、监督员或社区书记"
-        f"{ACTION_LABELS[action]}。"
+        f"⛔ 工单 #{number} 只能由负责人、本网格网格员、监督员或社区书记{ACTION_LABELS[action]}。"
     )
 
 

@@ -390,35 +390,43 @@ SETTLED_WORDS = (
     "thank you",
 )
 # Thanks and acknowledgements: a reply made only of these is kept on the ticket, unposted.
-COURTESY_WORDS = (
+THANKS_WORDS = (
     "谢谢",
     "多谢",
     "感谢",
     "辛苦了",
     "辛苦",
     "麻烦了",
-    "师傅",
-    "老师",
-    "你们",
-    "您",
     "好的",
-    "好",
     "收到",
     "知道了",
-    "嗯",
-    "哦",
-    "了",
-    "啦",
     "thank you",
     "thanks",
     "thx",
     "ok",
     "okay",
     "great",
+)
+# What may stand beside the thanks: 谢谢祝师傅, thanks so much.
+COURTESY_FILLERS = (
+    "师傅",
+    "老师",
+    "你们",
+    "您",
+    "大家",
+    "了",
+    "啦",
+    "啊",
+    "哈",
     "very much",
     "so much",
 )
-COURTESY_NAME_ROOM = 3  # 谢谢祝师傅: a surname may stand beside the thanks
+COURTESY_NAME_ROOM = 2  # a surname, or a short given name
+# Any of these means there is news for the assignee after all: 谢谢 还没修好, 师傅几点来.
+NOT_COURTESY_MARKERS = (
+    *("没", "不", "吗", "?", "还", "几", "怎么", "什么", "漏", "坏", "停", "味"),
+    *("but", "still", "not", "when", "where"),
+)
 
 # A yes/no question about a fault (3栋停电了吗？) asks; it does not report.
 YES_NO_QUESTION_ENDINGS = ("吗", "么", "没有", "是不是", "对吗")

@@ -498,7 +498,19 @@ def test_courtesies(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["还是打不着", "好的，马上过去看看", "谢谢，但是还在漏水", "thanks but still leaking"]
+    "text",
+    [
+        "还是打不着",
+        "好的，马上过去看看",
+        "谢谢，但是还在漏水",
+        "thanks but still leaking",
+        "谢谢 还没修好",
+        "嗯 没修好",
+        "师傅还没来",
+        "好的 水漏了",
+        "您好 在吗",
+        "师傅几点来",
+    ],
 )
 def test_not_courtesies(text: str) -> None:
     assert not is_courtesy(text)

@@ -259,3 +259,11 @@ async def test_answers_about_a_ticket_carry_its_number(bot: Bot) -> None:
 
         rows = list(session.exec(select(OutboxPost).order_by(OutboxPost.id)))
     assert [r.ticket_number for r in rows[-2:]] == [1, 1]
+
+
+@pytest.mark.parametrize("text", ["谢谢 还没修好", "师傅几点来", "好的 水漏了"])
+async def test_a_polite_reply_with_news_still_reaches_the_assignee(bot: Bot, text: str) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "res-zhang", text, reply_to=report)
+    [post] = await bot.posts()
+    assert "补充" in post["text"] and post["mentions"] == ["zhu"]

@@ -55,6 +55,13 @@ class Context:
         self.session.add(row)
         self.posts.append(row)
 
+    def tell_reporter(self, text: str, *, ticket: Ticket) -> None:
+        """A post the resident must see goes to the chat they reported in, with an @mention;
+        a steward speaking from another chat (the office group) gets the same words there."""
+        self.post(text, mentions=[ticket.reporter], ticket=ticket, chat=ticket.chat)
+        if ticket.chat != self.chat.id:
+            self.post(text, ticket=ticket)
+
     def name_of(self, person_id: str | None, *, ticket: Ticket | None = None) -> str:
         """A person's display name; a resident's is the name they reported under."""
         if person_id is None:

@@ -63,10 +63,8 @@ def urge(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     record(ctx, ticket, action="urged", note=parsed.body or None)
     if ticket.state == "resolved":  # the work is done; what waits is the reporter's word
         reporter = ctx.name_of(ticket.reporter, ticket=ticket)
-        ctx.post(
-            texts.awaiting_confirmation(number=ticket.number, reporter=reporter),
-            mentions=[ticket.reporter],
-            ticket=ticket,
+        ctx.tell_reporter(
+            texts.awaiting_confirmation(number=ticket.number, reporter=reporter), ticket=ticket
         )
         return "urged: waiting for the reporter"
     assignee = ticket.assignee

@@ -48,14 +48,13 @@ def claim(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         return "already claimed"
     ticket.assignee = ctx.sender
     move(ctx, ticket, to="claimed", action="claimed")
-    ctx.post(
+    ctx.tell_reporter(
         texts.claimed(
             number=ticket.number,
             assignee=ctx.name_of(ctx.sender),
             reporter=ctx.name_of(ticket.reporter, ticket=ticket),
             resolve_by=ctx.local_time(ticket.resolve_due_at),
         ),
-        mentions=[ticket.reporter],
         ticket=ticket,
     )
     return "claimed"
@@ -82,14 +81,13 @@ def resolve(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     _take_over(ctx, ticket)
     ticket.resolution_note = parsed.body or None
     move(ctx, ticket, to="resolved", action="resolved", note=parsed.body or None)
-    ctx.post(
+    ctx.tell_reporter(
         texts.resolved(
             number=ticket.number,
             assignee=ctx.name_of(ctx.sender),
             note=parsed.body,
             reporter=ctx.name_of(ticket.reporter, ticket=ticket),
         ),
-        mentions=[ticket.reporter],
         ticket=ticket,
     )
     return "resolved"

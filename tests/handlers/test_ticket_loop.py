@@ -267,3 +267,12 @@ async def test_a_polite_reply_with_news_still_reaches_the_assignee(bot: Bot, tex
     await bot.say(GAS, "res-zhang", text, reply_to=report)
     [post] = await bot.posts()
     assert "补充" in post["text"] and post["mentions"] == ["zhu"]
+
+
+async def test_a_steward_in_the_office_chat_still_reaches_the_resident(bot: Bot) -> None:
+    await reported(bot)
+    await bot.say("cuidong-office", "zhu", "接单 #1")
+    [in_office] = await bot.posts("cuidong-office")
+    [in_group] = await bot.posts(GAS)
+    assert in_group["text"] == in_office["text"] and "@张女士" in in_group["text"]
+    assert in_group["mentions"] == ["res-zhang"] and in_office["mentions"] == []

@@ -94,7 +94,7 @@ class _TicketRef:
 
 _TICKET_REF = re.compile(
     # "ticket 9" and "no. 1" are everyday English; "ticket #9" names one.
-    r"(?:#|(?:工单号?|单号)\s?#?|ticket\s?#)\s?(\d{1,7})(?!\d)"
+    r"(?:#|(?:工单号?|单号)\s?#?|ticket\s?#)\s?(\d{1,12})(?!\d)"
     # "#3栋" names a building, not ticket 3.
     r"(?!\s?(?:栋|幢|号楼|单元|室|楼))"
 )
@@ -131,7 +131,7 @@ def _is_help(text: str) -> bool:
 
 # --- commands -------------------------------------------------------------------------------
 
-_SLASH = re.compile(r"/([a-z]+)(?:@\S+)?(?:\s+#?(\d{1,7})(?!\d))?")
+_SLASH = re.compile(r"/([a-z]+)(?:@\S+)?(?:\s+#?(\d{1,12})(?!\d))?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.lifecycle import FINISHED
 from handlers.parse import Parsed, parse
 from handlers.report import report
+from models.columns import as_id
 from models.ticket import Ticket, get_ticket, ticket_for_message
 
 TicketCommand = Callable[[Context, Parsed, Ticket], str]
@@ -76,7 +77,8 @@ def _named_ticket(ctx: Context, parsed: Parsed) -> Ticket | None:
     """The ticket '#12' names; None, with a clear answer, when this community has no such one."""
     if not parsed.ticket:
         return None
-    ticket = get_ticket(ctx.session, number=int(parsed.ticket))
+    number = as_id(parsed.ticket)
+    ticket = get_ticket(ctx.session, number=number) if number else None
     if ticket is None or ticket.community != ctx.community.id:
         ctx.post(texts.not_found(number=parsed.ticket))
         return None

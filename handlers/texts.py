@@ -36,7 +36,7 @@ HELP = (
 )
 
 REPORT_FORMAT = "请写明地址和问题，例如：\n#报修 3栋2单元501 燃气灶打不着火"
-NEED_TICKET_NUMBER = "请回复工单消息，或写明工单号，例如「接单 #12」。"
+NEED_TICKET_NUMBER = "请回复工单消息，或在消息里写明工单号（如 #12）。"
 NOT_WORKING = "抱歉，这条消息没有处理成功，已记录在案，请稍后再发一次。"
 
 SAFETY_ADVICE = (

@@ -42,6 +42,22 @@ class JSONList(TypeDecorator[list[str]]):
         return list(json.loads(value)) if value else []
 
 
+MAX_ID = 2**31 - 1  # the largest id an INTEGER key holds on both SQLite and PostgreSQL
+
+
+def as_id(value: object) -> int | None:
+    """A row id from outside (a URL, JSON, a chat message), or None when it cannot be one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        if not (value.isascii() and value.isdigit()) or len(value) > 10:
+            return None
+        value = int(value)
+    if isinstance(value, int) and 0 <= value <= MAX_ID:
+        return value
+    return None
+
+
 def utc_field(*, nullable: bool = True, index: bool = False) -> Any:
     """A timestamp column; `None` stands for "not yet"."""
     return Field(default=None, sa_type=UTCDateTime, nullable=nullable, index=index)

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from handlers.address import Address
 from handlers.privacy import mask_phone, mask_sensitive
+from models.columns import MAX_ID, as_id
 from models.db import Database
 from models.ticket import Ticket, TicketEvent, all_tickets, get_ticket, ticket_events
 
@@ -36,15 +37,18 @@ async def list_tickets(request: web.Request) -> web.Response:
 async def show_ticket(request: web.Request) -> web.Response:
     database = request.app[DATABASE]
     raw = request.match_info["number"].lstrip("#")
-    if not raw.isdigit():
-        return web.json_response({"error": "ticket number must be a whole number"}, status=400)
+    number = as_id(raw)
+    if number is None:
+        return web.json_response(
+            {"error": f"ticket number must be a whole number up to {MAX_ID}"}, status=400
+        )
 
     def load() -> dict[str, Any] | None:
         with database.session() as session:
-            ticket = get_ticket(session, number=int(raw))
+            ticket = get_ticket(session, number=number)
             if ticket is None:
                 return None
-            return ticket_json(ticket, ticket_events(session, number=int(raw)))
+            return ticket_json(ticket, ticket_events(session, number=number))
 
     found = await database.run(load)
     if found is None:

@@ -10,6 +10,7 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from channels.local.channel import LocalChannel, LocalInputError
+from models.columns import MAX_ID, as_id
 
 STATIC = Path(__file__).resolve().parent / "static"
 LOCAL_CHANNEL: web.AppKey[LocalChannel] = web.AppKey("local_channel", LocalChannel)
@@ -51,10 +52,9 @@ async def setup(request: web.Request) -> web.Response:
 
 async def history(request: web.Request) -> web.Response:
     channel = request.app[LOCAL_CHANNEL]
-    try:
-        after = int(request.query.get("after", "0"))
-    except ValueError:
-        return _error("after must be a whole number")
+    after = as_id(request.query.get("after", "0"))
+    if after is None:
+        return _error(f"after must be a message id, 0 to {MAX_ID}")
     return web.json_response(await channel.history(request.match_info["chat"], after))
 
 
@@ -89,8 +89,8 @@ def _check_fields(body: dict[str, Any]) -> str | None:
     if not isinstance(body.get("sender_name", ""), str | None):
         return "sender_name must be a string"
     reply_to = body.get("reply_to")
-    if reply_to is not None and (not isinstance(reply_to, int) or isinstance(reply_to, bool)):
-        return "reply_to must be a message id (a whole number) or null"
+    if reply_to is not None and (not isinstance(reply_to, int) or as_id(reply_to) is None):
+        return f"reply_to must be a message id (a whole number up to {MAX_ID}) or null"
     return None
 
 

@@ -276,3 +276,10 @@ async def test_a_steward_in_the_office_chat_still_reaches_the_resident(bot: Bot)
     [in_group] = await bot.posts(GAS)
     assert in_group["text"] == in_office["text"] and "@张女士" in in_group["text"]
     assert in_group["mentions"] == ["res-zhang"] and in_office["mentions"] == []
+
+
+@pytest.mark.parametrize("command", ["查询 #99999999", "接单 #99999999999"])
+async def test_a_huge_ticket_number_is_not_found(bot: Bot, command: str) -> None:
+    await bot.say(GAS, "zhu", command)
+    [post] = await bot.posts()
+    assert "未找到工单 #" in post["text"]

@@ -138,6 +138,7 @@ async def test_a_quote_from_another_chat_is_refused(client: TestClient[Any, Any]
         pytest.param({**REPORT, "reply_to": "1"}, "reply_to", id="reply-to-a-string"),
         pytest.param({**REPORT, "reply_to": True}, "reply_to", id="reply-to-a-bool"),
         pytest.param({**REPORT, "reply_to": 999}, "reply_to 999", id="reply-to-nothing"),
+        pytest.param({**REPORT, "reply_to": 10**23}, "reply_to", id="reply-to-out-of-range"),
     ],
 )
 async def test_bad_messages_are_refused_and_nothing_is_stored(
@@ -166,3 +167,19 @@ async def test_history_wants_a_whole_number(client: TestClient[Any, Any]) -> Non
     response = await client.get(f"{GAS}?after=yesterday")
     assert response.status == 400
     assert "after" in (await response.json())["error"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/local/chats/cuidong-gas/messages?after=99999999999999999999999",
+        "/api/tickets/99999999999999999999999",
+        "/api/tickets/%C2%B2",
+    ],
+)
+async def test_numbers_out_of_range_are_refused_not_crashed(
+    client: TestClient[Any, Any], path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status == 400
+    assert str(2**31 - 1) in (await response.json())["error"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handlers.privacy import mask_sensitive
+
 KIND_LABELS = {"repair": "报修", "hazard": "隐患", "complaint": "投诉", "inquiry": "咨询"}
 STATE_LABELS = {
     "new": "新登记",
@@ -45,6 +47,16 @@ SAFETY_ADVICE = (
 )
 
 
+EXCERPT_LIMIT = 200  # a post quotes at most this much of what someone wrote
+
+
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """What people wrote, cut short in a post so a long message does not flood the group;
+    masked first, so the cut never leaves half a phone number unrecognised."""
+    text = mask_sensitive(text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
@@ -66,7 +78,7 @@ def new_ticket(
     return (
         f"📋 工单 #{number}（{kind_label(kind)}）已登记\n"
         f"地址：{address or '未提供'}\n"
-        f"内容：{body}\n"
+        f"内容：{excerpt(body)}\n"
         f"已派给{grid_name} {mention(steward)}，请在{claim_within}内接单"
         f"（回复本消息「接单」）。"
     )
@@ -80,7 +92,7 @@ def new_ticket_unrouted(
     return (
         f"📋 工单 #{number}（{kind_label(kind)}）已登记\n"
         f"地址：{address or '未提供'}\n"
-        f"内容：{body}\n"
+        f"内容：{excerpt(body)}\n"
         f"{reason}，已转社区 {who} 分派。报事人可回复本消息补充楼栋单元门牌。"
     )
 
@@ -99,7 +111,7 @@ def emergency_ticket(
     return (
         f"🚨 紧急工单 #{number}（{kind_label(kind)}）\n"
         f"地址：{address or '未提供，请报事人立即补充'}\n"
-        f"内容：{body}\n"
+        f"内容：{excerpt(body)}\n"
         f"{who} 请立即处置，{claim_within}内响应。\n" + SAFETY_ADVICE.format(phone=phone)
     )
 
@@ -120,7 +132,7 @@ def in_progress(*, number: int, assignee: str) -> str:
 
 
 def resolved(*, number: int, assignee: str, note: str, reporter: str) -> str:
-    detail = f"：{note}" if note else "。"
+    detail = f"：{excerpt(note)}" if note else "。"
     return (
         f"🔧 工单 #{number} 已由 {assignee} 处理完成{detail}\n"
         f"{mention(reporter)} 请回复「#{number} 满意」或「#{number} 不满意 原因」。"
@@ -132,7 +144,7 @@ def closed(*, number: int) -> str:
 
 
 def reopened(*, number: int, reason: str, assignee: str) -> str:
-    why = f"（{reason}）" if reason else ""
+    why = f"（{excerpt(reason)}）" if reason else ""
     return f"↩️ 工单 #{number} 评价：不满意{why}，已重新打开。{mention(assignee)} 请再次处理。"
 
 
@@ -142,7 +154,7 @@ def reassigned(*, number: int, by: str, to: str) -> str:
 
 def returned(*, number: int, by: str, reason: str, secretaries: list[str]) -> str:
     who = " ".join(mention(name) for name in secretaries)
-    why = f"，原因：{reason}" if reason else ""
+    why = f"，原因：{excerpt(reason)}" if reason else ""
     return f"↩️ 工单 #{number} 已被 {by} 退回社区{why}。{who} 请重新分派（转派 #{number} @姓名）。"
 
 
@@ -186,7 +198,7 @@ def status(
 
 
 def follow_up(*, number: int, sender: str, text: str, assignee: str) -> str:
-    return f"📎 工单 #{number} 补充（{sender}）：{text}\n{mention(assignee)} 请留意。"
+    return f"📎 工单 #{number} 补充（{sender}）：{excerpt(text)}\n{mention(assignee)} 请留意。"
 
 
 def address_added(*, number: int, address: str, grid_name: str, steward: str) -> str:

@@ -164,3 +164,18 @@ async def test_due_times_follow_the_kind(bot: Bot) -> None:
     ticket = bot.ticket(1)
     assert ticket.claim_due_at - ticket.created_at == timedelta(hours=24)
     assert ticket.resolve_due_at - ticket.created_at == timedelta(days=3)
+
+
+async def test_a_long_report_is_cut_short_in_the_post_and_kept_whole(bot: Bot) -> None:
+    text = "#报修 3栋2单元501 燃气灶打不着火 " + "说明" * 300 + " 电话13812345678"
+    await bot.say(GAS, "res-zhang", text)
+    [post] = await bot.posts()
+    assert len(post["text"]) < 400 and "…" in post["text"]
+    assert bot.ticket(1).text == text
+
+
+def test_an_excerpt_never_cuts_a_phone_number_in_half() -> None:
+    from handlers.texts import excerpt
+
+    cut = excerpt("x" * 190 + "13812345678", limit=200)  # the cut falls inside the number
+    assert "123456" not in cut and "138****" in cut

@@ -4,7 +4,7 @@
 
 // Every word the page shows, in one place (zh-Hans), so wording is reviewed without the logic.
 const TEXTS = {
-  roles: { steward: "网格员", assistant: "协管员", supervisor: "督导", secretary: "书记" },
+  roles: { steward: "网格员", assistant: "协管员", supervisor: "监督员", secretary: "书记" },
   states: {
     new: "新登记",
     assigned: "待接单",

@@ -89,6 +89,9 @@ def read_transcript(lines: Iterable[str], directory: Directory) -> list[Line]:
             raise TranscriptError(f"line {number}: chat {data['chat']!r} is not in the directory")
         if not isinstance(data["text"], str):
             raise TranscriptError(f"line {number}: text must be a string")
+        blank = [key for key in ("chat", "from", "id") if not str(data[key]).strip()]
+        if blank:
+            raise TranscriptError(f"line {number}: {', '.join(blank)} must not be empty")
         t = parse_time(data["t"], directory.timezone, where=f"line {number}: t")
         if parsed and t < parsed[-1].t:
             raise TranscriptError(f"line {number}: t goes back in time ({data['t']})")

@@ -64,10 +64,10 @@ def assign_to_grid(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
     ticket.grid = grid.id if grid else None
     if grid:
         ticket.assignee = grid.steward
-        note = f"grid {grid.id}"
+        note = f"{grid.name}（{grid.id}）"
     else:
-        ticket.assignee = ctx.community.secretaries[0] if ctx.community.secretaries else None
-        note = "no grid found: to the community's secretaries"
+        ticket.assignee = ctx.community.secretaries[0]  # the directory requires one
+        note = "未找到所属网格，转社区书记"
     move(ctx, ticket, to="assigned", action="assigned", note=note)
 
 
@@ -134,7 +134,7 @@ def add_address(ctx: Context, ticket: Ticket, address: Address) -> bool:
     assert ticket.number is not None
     ticket.grid = grid.id
     ticket.assignee = grid.steward
-    move(ctx, ticket, to="assigned", action="address_added", note=f"grid {grid.id}")
+    move(ctx, ticket, to="assigned", action="address_added", note=f"{grid.name}（{grid.id}）")
     ctx.post(
         texts.address_added(
             number=ticket.number,

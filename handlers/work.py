@@ -110,7 +110,13 @@ def reassign(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     if home is not None:
         ticket.grid = home.id
     ticket.assignee = target
-    move(ctx, ticket, to="assigned", action="reassigned", note=f"to {target}")
+    move(
+        ctx,
+        ticket,
+        to="assigned",
+        action="reassigned",
+        note=f"转派给 {ctx.name_of(target)}（{target}）",
+    )
     ctx.post(
         texts.reassigned(number=ticket.number, by=ctx.name_of(ctx.sender), to=ctx.name_of(target)),
         mentions=[target],

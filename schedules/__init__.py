@@ -1,1 +1,1 @@
-"""Time rules and sweeps: plain functions that APScheduler (or replay's virtual clock) calls."""
+"""Time rules: when tickets fall due; the reminder and digest sweeps will join here."""

@@ -14,9 +14,14 @@ async def healthz(_request: web.Request) -> web.Response:
     return web.json_response({"ok": True})
 
 
+async def no_icon(_request: web.Request) -> web.Response:
+    return web.Response(status=204)  # browsers ask; an empty answer keeps their console clean
+
+
 def create_app(*, database: Database, local: LocalChannel | None) -> web.Application:
     app = web.Application(client_max_size=256 * 1024)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/favicon.ico", no_icon)
     add_ticket_routes(app, database)
     if local is not None:
         add_local_chat(app, local)

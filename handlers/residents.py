@@ -8,6 +8,7 @@ from handlers.context import Context
 from handlers.lifecycle import move, record
 from handlers.normalize import normalize
 from handlers.parse import Parsed, is_courtesy
+from handlers.privacy import find_phone
 from handlers.permissions import may_rate
 from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
@@ -120,6 +121,9 @@ def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
     if parsed.emergency and not ticket.emergency:
         raise_to_emergency(ctx, ticket)
         return "follow-up turned the ticket into an emergency"
+    phone = find_phone(text)
+    if phone and ctx.sender == ticket.reporter:
+        ticket.phone = phone  # "换个号码联系我：139…": the steward calls the new one
     if is_courtesy(text) and not extras:
         return "thanks kept on the ticket, silently"
     if ticket.building is None and ctx.sender == ticket.reporter:

@@ -283,3 +283,11 @@ async def test_a_huge_ticket_number_is_not_found(bot: Bot, command: str) -> None
     await bot.say(GAS, "zhu", command)
     [post] = await bot.posts()
     assert "未找到工单 #" in post["text"]
+
+
+async def test_a_new_phone_number_in_reply_is_kept_and_masked(bot: Bot) -> None:
+    report = await reported(bot)
+    await bot.say(GAS, "res-zhang", "换个号码联系我 13998765432", reply_to=report)
+    [post] = await bot.posts()
+    assert "139****5432" in post["text"] and "13998765432" not in post["text"]
+    assert bot.ticket(1).phone == "13998765432"

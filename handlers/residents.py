@@ -8,8 +8,8 @@ from handlers.context import Context
 from handlers.lifecycle import move, record
 from handlers.normalize import normalize
 from handlers.parse import Parsed, is_courtesy
-from handlers.privacy import find_phone
 from handlers.permissions import may_rate
+from handlers.privacy import find_phone
 from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
 from schedules.due import describe_duration, resolve_due_after_reopen

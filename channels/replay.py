@@ -148,7 +148,6 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
         sender = OutboxSender(
             database=database, directory=directory, channels={PLATFORM: channel}, clock=clock
         )
-        outbox_ids: list[int | None] = []
         for line in lines:
             if until is not None and line.t > until:
                 break
@@ -162,8 +161,7 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
                 text=line.text,
                 reply_to=line.reply_to,
             )
-            posts = await database.run(dispatcher.deliver, event)
-            outbox_ids.extend(p.id for p in posts)
+            await database.run(dispatcher.deliver, event)
             await sender.flush()
         if until is not None and until > clock.now:
             clock.now = until  # reminders and digests due by then will fire here (schedules)

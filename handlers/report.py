@@ -44,7 +44,6 @@ def report(ctx: Context, parsed: Parsed) -> str:
     ctx.session.add(ticket)
     ctx.session.flush()  # the database hands out the number
     assert ticket.number is not None
-    ctx.session.add(ticket)
     link_message(
         ctx.session,
         channel=ticket.channel,

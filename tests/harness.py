@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlmodel import col, select
+
 from channels.local import LocalChannel
 from channels.outbox import OutboxSender
 from handlers.directory import Directory
 from handlers.dispatcher import Dispatcher
 from handlers.events import Inbound
 from models.db import Database
-from models.ticket import Ticket, TicketEvent, get_ticket, ticket_events
+from models.outbox import OutboxPost
+from models.ticket import Ticket, TicketEvent, all_tickets, get_ticket, ticket_events
 
 
 @dataclass
@@ -76,6 +79,14 @@ class Bot:
             ticket = get_ticket(session, number=number)
         assert ticket is not None, f"no ticket #{number}"
         return ticket
+
+    def tickets(self) -> list[Ticket]:
+        with self.database.session() as session:
+            return all_tickets(session)
+
+    def outbox(self) -> list[OutboxPost]:
+        with self.database.session() as session:
+            return list(session.exec(select(OutboxPost).order_by(col(OutboxPost.id))))
 
     def events(self, number: int) -> list[TicketEvent]:
         with self.database.session() as session:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from handlers.texts import excerpt
 from tests.harness import Bot
 
 GAS = "cuidong-gas"
@@ -94,20 +97,14 @@ async def test_kinds_and_languages(bot: Bot, text: str, kind: str) -> None:
 async def test_chit_chat_and_notices_stay_silent(bot: Bot, text: str) -> None:
     await bot.say(GAS, "res-zhang", text)
     assert await bot.posts() == []
-    with bot.database.session() as session:
-        from models.ticket import all_tickets
-
-        assert all_tickets(session) == []
+    assert bot.tickets() == []
 
 
 async def test_bare_tag_gets_the_format_and_no_ticket(bot: Bot) -> None:
     await bot.say(GAS, "res-zhang", "#报修")
     [post] = await bot.posts()
     assert "#报修 3栋2单元501" in post["text"]
-    with bot.database.session() as session:
-        from models.ticket import all_tickets
-
-        assert all_tickets(session) == []
+    assert bot.tickets() == []
 
 
 @pytest.mark.parametrize(
@@ -128,7 +125,7 @@ async def test_emergency_calls_steward_and_supervisor_with_safety_advice(
     assert post["mentions"] == ["zhu", "wang"]
     ticket = bot.ticket(1)
     assert ticket.emergency
-    assert ticket.claim_due_at - ticket.created_at == __import__("datetime").timedelta(minutes=20)
+    assert ticket.claim_due_at - ticket.created_at == timedelta(minutes=20)
 
 
 async def test_emergency_without_address_still_reaches_people(bot: Bot) -> None:
@@ -158,8 +155,6 @@ async def test_numbers_count_up_from_one(bot: Bot) -> None:
 
 
 async def test_due_times_follow_the_kind(bot: Bot) -> None:
-    from datetime import timedelta
-
     await bot.say(GAS, "res-zhang", "#隐患 7栋 楼道堆放杂物")
     ticket = bot.ticket(1)
     assert ticket.claim_due_at - ticket.created_at == timedelta(hours=24)
@@ -175,7 +170,5 @@ async def test_a_long_report_is_cut_short_in_the_post_and_kept_whole(bot: Bot) -
 
 
 def test_an_excerpt_never_cuts_a_phone_number_in_half() -> None:
-    from handlers.texts import excerpt
-
     cut = excerpt("x" * 190 + "13812345678", limit=200)  # the cut falls inside the number
     assert "123456" not in cut and "138****" in cut

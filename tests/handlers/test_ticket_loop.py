@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.harness import Bot
@@ -196,7 +198,7 @@ async def test_a_reply_that_smells_gas_raises_the_ticket_to_an_emergency(bot: Bo
     assert post["mentions"] == ["zhu", "wang"]
     ticket = bot.ticket(1)
     assert ticket.emergency
-    assert ticket.claim_due_at - ticket.created_at == __import__("datetime").timedelta(minutes=20)
+    assert ticket.claim_due_at - ticket.created_at == timedelta(minutes=20)
 
 
 async def test_gas_smell_under_a_closed_ticket_is_a_new_emergency(bot: Bot) -> None:
@@ -252,13 +254,7 @@ async def test_answers_about_a_ticket_carry_its_number(bot: Bot) -> None:
     await bot.say(GAS, "res-zhang", "#1 满意")  # too early
     posts = await bot.posts()
     assert len(posts) == 2
-    with bot.database.session() as session:
-        from sqlmodel import select
-
-        from models.outbox import OutboxPost
-
-        rows = list(session.exec(select(OutboxPost).order_by(OutboxPost.id)))
-    assert [r.ticket_number for r in rows[-2:]] == [1, 1]
+    assert [r.ticket_number for r in bot.outbox()[-2:]] == [1, 1]
 
 
 @pytest.mark.parametrize("text", ["谢谢 还没修好", "师傅几点来", "好的 水漏了"])

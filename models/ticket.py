@@ -111,3 +111,13 @@ def ticket_events(session: Session, *, number: int) -> list[TicketEvent]:
 
 def all_tickets(session: Session) -> list[Ticket]:
     return list(session.exec(select(Ticket).order_by(col(Ticket.number))))
+
+
+def recent_tickets(
+    session: Session, *, community: str | None = None, limit: int = 200
+) -> list[Ticket]:
+    """The newest tickets, oldest of them first; the chat page reloads this on every post."""
+    query = select(Ticket).order_by(col(Ticket.number).desc()).limit(limit)
+    if community is not None:
+        query = query.where(Ticket.community == community)
+    return list(reversed(session.exec(query).all()))

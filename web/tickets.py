@@ -11,7 +11,7 @@ from handlers.address import Address
 from handlers.privacy import mask_phone, mask_sensitive
 from models.columns import MAX_ID, as_id
 from models.db import Database
-from models.ticket import Ticket, TicketEvent, all_tickets, get_ticket, ticket_events
+from models.ticket import Ticket, TicketEvent, get_ticket, recent_tickets, ticket_events
 
 DATABASE: web.AppKey[Database] = web.AppKey("database", Database)
 
@@ -28,8 +28,7 @@ async def list_tickets(request: web.Request) -> web.Response:
 
     def load() -> list[dict[str, Any]]:
         with database.session() as session:
-            tickets = all_tickets(session)
-            return [ticket_json(t) for t in tickets if community in (None, t.community)]
+            return [ticket_json(t) for t in recent_tickets(session, community=community)]
 
     return web.json_response(await database.run(load))
 

@@ -82,11 +82,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TRADITIONAL_ONLY = frozenset(
     "氣電燈門樓單無們這樣來裡話說請點開關聲報幫謝煙爐區號時會車廳裝壞嗎麼還線錶體應該經現"
     "問題師煩對過後發滿轉給處為與從盡棟層個頭見壓熱燒聞讓辦繳網歡將總閥隻異務鐘條濕廁週間"
-    "緊貼邊碼費錢當業顧係確認"
+    "緊貼邊碼費錢當業顧係確認凍"
 )
 SIMPLIFIED_ONLY = frozenset(
     "气电灯门楼单无们这样来话说请点开关声报帮谢烟炉区号时会车厅装坏吗还线钟体应该经现问题"
-    "师烦对过发满转给处为与从尽栋层个头见压热烧闻让办缴网欢将总阀务条湿厕间紧贴边码费钱当业顾系确认"
+    "师烦对过发满转给处为与从尽栋层个头见压热烧闻让办缴网欢将总阀务条湿厕间紧贴边码费钱当业顾系确认冻"
 )
 # Words whose presence in a `none` line makes it a hard negative (for the balance line only).
 FAULT_WORDS = (

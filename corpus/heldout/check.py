@@ -73,11 +73,8 @@ class Report:
 
 def check_line(item: Any, where: str, report: Report) -> None:
     """One labelled message: fields, allowed values, and fields that only fit some intents."""
-    if not isinstance(item, dict):
-        report.error(where, "not a JSON object")
+    if not is_object(item, LINE_KEYS, where, report):
         return
-    for key in sorted(item.keys() - LINE_KEYS):
-        report.error(where, f"unknown field {key!r}")
     intent = item.get("intent")
     raw_text = item.get("text")
     text = raw_text if is_text(raw_text) else ""
@@ -131,6 +128,16 @@ def check_line(item: Any, where: str, report: Report) -> None:
         report.counts["emergency"][str(item.get("emergency") or "-")] += 1
 
 
+def is_object(value: Any, fields: set[str], where: str, report: Report) -> bool:
+    """A JSON object whose fields are all known; reports what is not."""
+    if not isinstance(value, dict):
+        report.error(where, "not a JSON object")
+        return False
+    for key in sorted(value.keys() - fields):
+        report.error(where, f"unknown field {key!r}")
+    return True
+
+
 def is_number(value: Any) -> TypeGuard[str]:
     """A number as CORPUS.md writes them: a string of Arabic digits without a leading zero."""
     return isinstance(value, str) and NUMBER.fullmatch(value) is not None
@@ -148,11 +155,10 @@ def ticket_in_text(number: str, text: str) -> bool:
 
 def check_address(address: Any, where: str, report: Report) -> None:
     """Only the parts a text states, numbers as Arabic digits without leading zeros."""
-    if not isinstance(address, dict) or not address:
-        report.error(where, "address must be a non-empty object (leave it out when none is stated)")
+    if not address:
+        report.error(where, "address must not be empty (leave it out when none is stated)")
+    if not is_object(address, ADDRESS_KEYS, f"{where} address", report):
         return
-    for key in sorted(address.keys() - ADDRESS_KEYS):
-        report.error(where, f"unknown address field {key!r}")
     for key in ADDRESS_NUMBERS:
         value = address.get(key)
         if value is not None and not is_number(value):
@@ -211,11 +217,8 @@ def check_transcript(path: Path, report: Report) -> None:
     except json.JSONDecodeError as exc:
         report.error(where, f"not JSON ({exc.msg} at line {exc.lineno})")
         return
-    if not isinstance(data, dict):
-        report.error(where, "not a JSON object")
+    if not is_object(data, {"name", "messages", "expect"}, where, report):
         return
-    for key in sorted(data.keys() - {"name", "messages", "expect"}):
-        report.error(where, f"unknown field {key!r}")
     if not is_text(data.get("name")):
         report.error(where, "name must be a non-empty string")
     messages = data.get("messages")
@@ -226,11 +229,8 @@ def check_transcript(path: Path, report: Report) -> None:
     previous: datetime | None = None
     for index, message in enumerate(messages, start=1):
         at = f"{where} message {index}"
-        if not isinstance(message, dict):
-            report.error(at, "not a JSON object")
+        if not is_object(message, MESSAGE_KEYS, at, report):
             continue
-        for key in sorted(message.keys() - MESSAGE_KEYS):
-            report.error(at, f"unknown field {key!r}")
         for key in ("t", "chat", "from", "id", "text"):
             if not is_text(message.get(key)):
                 report.error(at, f"{key} must be a non-empty string")
@@ -264,11 +264,8 @@ def check_transcript(path: Path, report: Report) -> None:
 
 def check_expect(expect: Any, where: str, report: Report) -> None:
     """Tickets that must exist at the end, the review count, and facts posts must (not) carry."""
-    if not isinstance(expect, dict):
-        report.error(where, "expect must be an object")
+    if not is_object(expect, {"tickets", "review", "posts", "no_posts"}, f"{where} expect", report):
         return
-    for key in sorted(expect.keys() - {"tickets", "review", "posts", "no_posts"}):
-        report.error(where, f"unknown expect field {key!r}")
     tickets = expect.get("tickets")
     if not isinstance(tickets, list):
         report.error(where, "expect.tickets must be a list (empty when no ticket may exist)")
@@ -276,11 +273,8 @@ def check_expect(expect: Any, where: str, report: Report) -> None:
     numbers: set[str] = set()
     for ticket in tickets:
         at = f"{where} ticket {ticket.get('number') if isinstance(ticket, dict) else '?'}"
-        if not isinstance(ticket, dict):
-            report.error(at, "not a JSON object")
+        if not is_object(ticket, TICKET_KEYS, at, report):
             continue
-        for key in sorted(ticket.keys() - TICKET_KEYS):
-            report.error(at, f"unknown ticket field {key!r}")
         number = ticket.get("number")
         if not is_number(number):
             report.error(at, "number must be a number as a string")

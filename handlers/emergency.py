@@ -12,6 +12,7 @@ EMERGENCY_TYPES: tuple[EmergencyType, ...] = ("gas", "fire", "electric", "lift",
 
 # Equipment and its symptom count together only this close ("电表箱那边冒烟了").
 _NEAR = 12
+_NEAR_ENGLISH = 40
 _OPEN_FIRE = {"着火", "起火", "失火", "火灾", "烧起来", "烧着了", "明火", "火苗", "大火", "火光"}
 _OPEN_FIRE |= {"爆炸", "炸了", "爆燃", "on fire", "flames", "explosion", "exploded", "fire"}
 
@@ -23,7 +24,11 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
     dangers that are over (昨天着火了，好在没事); a present word (现在, 还, 又) or the speaker's own
     place (我家, 楼道, an address) keeps a report a report.
     """
-    if words.DRILL.search(text) or words.CONDITIONALS.search(text):
+    if words.DRILL.search(text) or words.CONDITIONALS.search(text) or words.JOKES.search(text):
+        return None
+    if words.NEWS_FOR_SURE.search(text):
+        return None
+    if words.OVER.search(text) and not words.STILL.search(text):
         return None
     opening = text.lstrip(" #【[(:,.!?")
     if text.startswith(words.NOTICE_OPENINGS) or opening.startswith(words.NOTICE_OPENINGS):
@@ -79,7 +84,8 @@ def _near(things: Lexicon, symptoms: Lexicon, text: str) -> bool:
     for symptom in _live(symptoms, text):
         for thing in thing_hits:
             gap = symptom.start - thing.end if symptom.start >= thing.end else thing.start - symptom.end
-            if -1 < gap <= _NEAR or (thing.start <= symptom.start < thing.end):
+            reach = _NEAR_ENGLISH if symptom.word.isascii() else _NEAR
+            if -1 < gap <= reach or (thing.start <= symptom.start < thing.end):
                 return True
     return False
 

@@ -31,8 +31,7 @@ class Lexicon:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(dict.fromkeys(words))
-        parts = sorted((_pattern(word) for word in self.words), key=len, reverse=True)
-        self.pattern = re.compile("|".join(parts) if parts else r"(?!x)x")
+        self.pattern = re.compile(_compile(self.words))
 
     def __add__(self, other: Lexicon) -> Lexicon:
         return Lexicon((*self.words, *other.words))
@@ -59,15 +58,44 @@ class Lexicon:
         return self.pattern.sub(lambda found: " " * len(found.group()), text)
 
 
-def _pattern(word: str) -> str:
-    if word.startswith("re:"):
-        return f"(?:{word[3:]})"
-    pattern = re.escape(word)
-    if word[0].isascii() and word[0].isalnum():
-        pattern = rf"(?<![a-z0-9']){pattern}"
-    if word[-1].isascii() and word[-1].isalnum():
-        pattern = rf"{pattern}(?![a-z0-9'])"
-    return pattern
+def _compile(entries: tuple[str, ...]) -> str:
+    """One pattern for the lexicon: literal words as a trie (one pass, longest match first),
+    English ones fenced so they match whole words, and the `re:` entries beside them."""
+    chinese = [w for w in entries if not w.startswith("re:") and not _english(w)]
+    english = [w for w in entries if not w.startswith("re:") and _english(w)]
+    parts = [f"(?:{w[3:]})" for w in entries if w.startswith("re:")]
+    if english:
+        parts.append(rf"(?<![a-z0-9'])(?:{_trie(english)})(?![a-z0-9'])")
+    if chinese:
+        parts.append(_trie(chinese))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _english(word: str) -> bool:
+    return word[0].isascii() and word[0].isalnum() and word[-1].isascii()
+
+
+def _trie(literals: list[str]) -> str:
+    """A regex equivalent to the alternation of `literals`, shaped as a prefix tree so the
+    engine never retries a shared prefix; a longer word is preferred over its prefix."""
+    tree: dict[str, dict] = {}
+    for word in literals:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_pattern(tree)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _node_pattern(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 def words(*groups: Iterable[str] | str) -> Lexicon:

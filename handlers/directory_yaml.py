@@ -62,10 +62,22 @@ class YamlDocument:
 def read_yaml(text: str, *, source: str) -> YamlDocument:
     """Parse YAML into a YamlDocument; any problem (syntax, size, depth, aliases) is a
     DirectoryError naming the line."""
-    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    too_large = DirectoryError(
+        source, None, "", "目录文件超过 1 MiB", "the directory file is larger than 1 MiB"
+    )
+    if len(text) > MAX_BYTES:
+        raise too_large
+    try:
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            raise too_large
+    except UnicodeEncodeError as exc:  # a lone surrogate, from a caller's string
         raise DirectoryError(
-            source, None, "", "目录文件超过 1 MiB", "the directory file is larger than 1 MiB"
-        )
+            source,
+            text[: exc.start].count("\n") + 1,
+            "",
+            "文件含有无效的字符",
+            f"the text holds a character UTF-8 cannot encode at position {exc.start}",
+        ) from None
     try:
         return _build(text, source, _LOADER)
     except _TooDeepForLibyaml:
@@ -111,7 +123,7 @@ def _build(text: str, source: str, loader: Any) -> YamlDocument:
 
 
 def _bytes_before(text: str, exc: yaml.reader.ReaderError) -> str:
-    return text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "replace")
+    return text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
 
 
 class _Merge:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -158,3 +159,48 @@ def test_a_realistic_large_directory_loads(tmp_path: Path) -> None:
     )
     loaded = load_directory(write(tmp_path, BASE.replace("people:\n", "people:\n" + people)))
     assert loaded.person_for_account("local", "p2999") == loaded.person("p2999")
+
+
+def test_a_lone_surrogate_in_a_callers_text_names_its_line() -> None:
+    with pytest.raises(DirectoryError, match=r"^<string> 第2行: 文件含有无效的字符"):
+        parse_directory("timezone: Asia/Shanghai\nnote: \ud800\n")
+
+
+# Pieces of YAML syntax and awkward characters that mutations splice into the sample.
+_SPLICES = [*":-[]{}&*!|>'\"#%@`,?<~ \n\t", "\x00", "\u2028", "\ufeff", "\x85", "中", "1"]
+_SPLICES += [
+    "\ud800",
+    "<<",
+    "<<: *a",
+    "&a",
+    "*a",
+    "&b",
+    "*b",
+    "!!null",
+    "!!str",
+    "!!binary",
+    "!foo",
+    "---",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_broken_file_is_a_directory_error(seed: int) -> None:
+    """Random small edits of a good file either load or fail as a DirectoryError, never as
+    another exception (the seed is in the test id to replay a failure)."""
+    rng = random.Random(seed)
+    for _ in range(400):
+        text = list(BASE)
+        for _ in range(rng.randint(1, 6)):
+            position = rng.randrange(len(text))
+            choice = rng.random()
+            if choice < 0.4:
+                text.insert(position, rng.choice(_SPLICES))
+            elif choice < 0.7:
+                del text[position]
+            else:
+                text[position] = rng.choice(_SPLICES)
+        try:
+            parse_directory("".join(text))
+        except DirectoryError as error:
+            assert str(error).startswith("<string>")

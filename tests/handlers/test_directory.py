@@ -265,7 +265,7 @@ def test_example_file_shows_every_new_key() -> None:
     }
     east_gate = example.grid_for_place("cuidong", "东门")
     assert east_gate is not None and east_gate.id == "cuidong-1"
-    assert example.grid("cuidong-2").places == ("西门", "1号配电房")  # type: ignore[union-attr]
+    assert example.grid("cuidong-2").places == ("西门", "1号配电房", "2号配电房")  # type: ignore[union-attr]
 
 
 def test_policies_default_when_nothing_is_set(directory: Directory) -> None:

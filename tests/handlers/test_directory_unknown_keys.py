@@ -9,6 +9,28 @@ import pytest
 from tests.handlers.directory_samples import MARK, cuidong, edit, load_error, root
 
 TYPOS = [
+    # A misspelt section is named as unknown, not as the section it should have been missing.
+    (
+        [("\ncommunities:\n", f"\ncommunity:{MARK}\n")],
+        "community",
+        'unknown key; did you mean "communities"?',
+    ),
+    (
+        [("\npeople:\n", f"\npersons:{MARK}\n")],
+        "persons",
+        "unknown key; allowed here: quiet_hours, sla_clock,",
+    ),
+    (
+        [("\nchats:\n  - id: cuidong-gas", f"\nchat:{MARK}\n  - id: cuidong-gas")],
+        "chat",
+        'unknown key; did you mean "chats"?',
+    ),
+    (
+        [("    grids:\n      - id: xiyuan-1", f"    grid:{MARK}\n      - id: xiyuan-1")],
+        "communities[1].grid",
+        'unknown key; did you mean "grids"?',
+    ),
+    # Misspelt keys at every level, and keys that belong nowhere.
     (
         [("timezone: Asia/Shanghai\n", f"timezon: Asia/Shanghai{MARK}\n")],
         "timezon",

@@ -44,7 +44,7 @@ _CHINESE = re.compile(
 # 3-2-501 is building-unit-room; the guards keep dates (2024-05-01) and phone numbers out.
 _DASHED = re.compile(r"(?<![\d\-:/.#])(\d{1,3})-(\d{1,2})-(\d{1,5})(?![\d\-:])")
 _FLOOR = re.compile(
-    rf"(?<![\d号#第])(?<!几)(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?(?:楼|层|f)"
+    r"(?<![\d号#第])(?<!几)(\d{1,2}|[一二三四五六七八九十]{1,3})\s?(?:楼|层|f)"
     r"(?![道下上顶梯房里栋座院盘号面板主外间宇])"
 )
 _ENGLISH = {

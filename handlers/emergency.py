@@ -24,6 +24,8 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
     dangers that are over (昨天着火了，好在没事); a present word (现在, 还, 又) or the speaker's own
     place (我家, 楼道, an address) keeps a report a report.
     """
+    if not words.ANY.search(text):
+        return None
     if words.DRILL.search(text) or words.CONDITIONALS.search(text) or words.JOKES.search(text):
         return None
     if words.NEWS_FOR_SURE.search(text):

@@ -103,7 +103,7 @@ def parse(text: str) -> Parsed:
     command = read_command(plain, named_ticket=ref is not None)
     report = read_report(plain, has_address=address is not None)
     if danger and not _command_outranks_danger(command, ref):
-        return _report(traced, start, "hazard", report, emergency=danger, ticket=ticket)
+        return _report(traced, start, "hazard", address, emergency=danger, ticket=ticket)
     if command and ref is None and command.intent in _TICKET_COMMANDS:
         talk = talk_reason(plain, here=here)
         if talk or (command.intent == "query" and report and report.kind == "inquiry"):
@@ -111,11 +111,11 @@ def parse(text: str) -> Parsed:
     if command and _command_decides(command, report, plain, start, ref):
         return _command(traced, command, ref, weak=False)
     if report and report.blocked_by is None and report.clear:
-        return _report(traced, start, report.kind, report, ticket=ticket, alternatives=command)
+        return _report(traced, start, report.kind, address, ticket=ticket, alternatives=command)
     if command and command.intent != "none":
         return _command(traced, command, ref, weak=not command.strong)
     if report and report.blocked_by is None:
-        return _report(traced, start, report.kind, report, ticket=ticket, doubtful=True)
+        return _report(traced, start, report.kind, address, ticket=ticket, doubtful=True)
     why = report.blocked_by if report else ""
     others = (command.intent, *command.alternatives) if command else ()
     return Parsed(
@@ -185,7 +185,7 @@ def _report(
     traced: Normalized,
     start: int,
     kind: Kind,
-    reading: ReportReading | None,
+    address: Address | None,
     *,
     ticket: str | None,
     emergency: EmergencyType | None = None,
@@ -193,7 +193,6 @@ def _report(
     alternatives: CommandReading | None = None,
 ) -> Parsed:
     content = traced.text[start:]
-    address = find_address(content)
     if address and kind == "inquiry" and not address.building:
         address = None  # "物业办公室周末有人吗" asks about a place, it reports nothing there
     others: tuple[Intent, ...] = ()
@@ -301,7 +300,7 @@ def _tagged_report(traced: Normalized, start: int) -> Parsed | None:
         return _report_from_fields(traced, fields, default_kind=kind)
     if not any(ch.isalnum() for ch in content):
         return Parsed("report", kind=kind, incomplete=True)
-    parsed = _report(traced, found.end(), kind, None, ticket=None)
+    parsed = _report(traced, found.end(), kind, find_address(content), ticket=None)
     return replace(parsed, emergency_type=find_emergency(content, has_address=True))
 
 

@@ -66,6 +66,8 @@ class CommandReading:
 
 def cues(text: str) -> list[Cue]:
     """Every command cue in normalised text, overlaps settled in favour of the longer one."""
+    if not words.ANY.search(text):
+        return []
     found: list[Cue] = []
     for strong, table in ((True, _STRONG), (False, _SOFT)):
         for order, (intent, lexicon) in enumerate(table):

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from handlers.emergency import denied_before
 from handlers.vocabulary import Kind
-from handlers.words import Hit
-from handlers.words import chatter
+from handlers.words import Hit, chatter
 from handlers.words import emergency as danger
 from handlers.words import reports as words
 
@@ -37,6 +36,8 @@ class ReportReading:
 
 def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     """A normalised message's report evidence, or None when it names no trouble at all."""
+    if not words.ANY.search(text):
+        return None
     faults = fault_hits(text)
     hazard = _live(words.HAZARDS, text)
     complaint = _live(words.COMPLAINTS, text)

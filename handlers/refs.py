@@ -12,7 +12,7 @@ _NUM = rf"(\d{{1,9}}|[{_CN}]{{1,4}})"
 # Each alternative captures the number in its own group; the first that matches names the ticket.
 _TICKET_REF = re.compile(
     # "#3栋" names a building, "#3单元" a unit: neither is ticket 3.
-    r"[#＃]\s?(\d{1,9})(?!\d|\s?(?:栋|幢|号楼|楼|单元|座|层|室|号楼))"
+    r"[#＃]\s?(\d{1,12})(?!\d|\s?(?:栋|幢|号楼|楼|单元|座|层|室|号楼))"
     rf"|(?:工单|单号|单子|订单|工单号)\s?(?:号|编号)?\s?[:：#]?\s?{_NUM}(?!\d|\s?(?:栋|楼|单元))"
     rf"|第\s?{_NUM}\s?(?:个)?(?:单|张单|号单|笔)"
     r"|(?<![\d\-])(\d{1,9})\s?号?\s?(?:工单|单)(?![元位价据子])"

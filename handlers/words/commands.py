@@ -27,7 +27,9 @@ ACKS = words(
 CLAIM_SOFT = words(
     *("马上安排", "这就安排", "我安排", "我这边安排", "安排一下", "安排人", "安排师傅"),
     "re:我(?:这边|这就|马上|现在|一会儿?|等会儿?|稍后|待会儿?|下午|上午|晚上|明天|明早|今天|下班|"
-    "吃完饭|中午)?.{0,6}(?:过去|上门|去看|去瞅|去瞧|去一趟|去处理|去修|过来|来看|去)",
+    "吃完饭|中午)?.{0,6}(?:过去|上门|去看|去瞅|去瞧|去一趟|去处理|去修|过来|来看|去|上楼|下楼|上去)"
+    "(?:看看|看一下|瞅瞅|瞧瞧|瞅一眼|处理|修)?",
+    "re:(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})点(?:半|钟)?(?:左右|前|以前)?(?:到|过去|上门)",
     "re:(?:下午|上午|晚上|明天|明早|今天|稍后|待会|一会儿?|马上|这就).{0,8}(?:上门|过去|去看)",
     "re:(?:我去|我过去)(?:看看|瞅瞅|瞧瞧|看一下|瞅一眼|一趟)?",
     *("on my way later", "heading over", "i'll go"),
@@ -73,6 +75,7 @@ REASSIGN_STRONG = words(
 REASSIGN_GIVE = ("交给", "派给", "转给", "转俾", "转", "改派", "让", "给", "先给")
 # What a supervisor says to the colleague they @mention: "@刘红 #7 你处理一下".
 REASSIGN_ASKS = words(
+    "re:你(?:今天|现在|马上|明天|下午|上午|有空|抽空|先|帮忙)?(?:去|来|接|跟|处理|负责|看|跑|弄|修)",
     *("你处理", "你去", "你接", "你跟", "你跑一趟", "你看下", "你看一下", "你去看", "跟进一下"),
     *("辛苦跟进", "处理一下", "去看看", "去一趟", "你负责", "接一下", "你来", "跟一下"),
     "re:(?:师傅|姐|哥)?你(?:去|来|接|跟|处理|负责|看)",
@@ -100,6 +103,7 @@ CONFIRM_SOFT = words(
     *("好了", "可以了", "能用了", "没问题了", "没事了", "正常了", "已经好了", "真好了", "得咗"),
     *("好咗", "亮了", "来水了", "来电了", "来气了", "打着了", "火打着了", "不漏了", "不滴了"),
     *("working now", "all good", "works now", "it's working", "it works", "fixed now"),
+    "re:(?:works|working|drains|flushes|lights|runs|running|heats|fine|ok|okay|good|back) now",
 )
 REOPEN_STRONG = words(
     *("不满意", "不太满意", "很不满意", "非常不满意", "重新打开", "重新处理", "差评"),
@@ -156,6 +160,28 @@ REVIEW_STRONG = words(
 # Answers to the 待确认 list: only as the message's first word ("登记 3", "忽略").
 REGISTER_STRONG = words(*("re:^登记", "re:^立单", "re:^建单", "re:^转工单", "re:^register"))
 DISMISS_STRONG = words(*("re:^忽略", "re:^不用登记", "re:^不是报修", "re:^dismiss", "re:^ignore"))
+
+# Any cue at all; a message without one skips the per-intent reading.
+ANY = (
+    CLAIM_STRONG
+    + CLAIM_SOFT
+    + PROGRESS_STRONG
+    + PROGRESS_SOFT
+    + RESOLVE_STRONG
+    + RESOLVE_SOFT
+    + REASSIGN_STRONG
+    + RETURN_STRONG
+    + CONFIRM_STRONG
+    + CONFIRM_SOFT
+    + REOPEN_STRONG
+    + URGE_STRONG
+    + QUERY_STRONG
+    + DIGEST_STRONG
+    + OVERDUE_STRONG
+    + REVIEW_STRONG
+    + REGISTER_STRONG
+    + DISMISS_STRONG
+)
 
 SLASH_COMMANDS = {
     "help": "help",

@@ -75,7 +75,9 @@ LIFT = words(
     rf"re:{_LIFT}.{{0,14}}(?:困住?了?|困咗|关着?人|关住|卡住.{{0,3}}人|里有人|里面有人|人被|"
     "出不来|出不去|救命|被关|关在|在里面|喺入面|喺里面)",
     rf"re:{_LIFT}.{{0,10}}(?:孩子|小孩|老人|有人|人)(?:在里面|被困|被关|困|出不来|关在)",
-    rf"re:(?:我|我们|人)?(?:在|困在){_LIFT}里(?:面)?.{{0,14}}(?:不动|打不开|出不来|出不去|停了|卡)",
+    rf"re:(?:在|困在|关在|卡在).{{0,10}}{_LIFT}里(?:面|头)?.{{0,14}}"
+    "(?:不动|打不开|出不来|出不去|停了|卡|救命|快来)",
+    rf"re:(?:救命|快来人|help).{{0,12}}{_LIFT}.{{0,6}}(?:卡|停|坏|困|不动|掉)",
     *("困梯", "梯困人", "有人困咗"),
     "re:(?:trapped|stuck|locked).{0,25}(?:lift|elevator)",
     "re:(?:lift|elevator).{0,30}(?:trapped|(?:people|someone|kid|child|son|daughter|mother|"
@@ -189,6 +191,9 @@ LOCAL = words(
     *("my ", "our ", "here", "hallway", "corridor", "downstairs", "upstairs", "next door"),
     *("kitchen", "apartment", "flat", "building", "stairwell", "lobby"),
 )
+
+# Any word that may start a danger reading; a message without one skips the rest.
+ANY = GAS + FIRE + ELECTRIC + ELECTRIC_SYMPTOMS + LIFT + WATER_SYMPTOMS
 
 # The alarm is over or was never real: 误会, 虚惊一场, 人已经救出来了.
 OVER = words(

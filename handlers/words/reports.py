@@ -24,6 +24,15 @@ FAULTS = words(
     *("反水", "返水", "返上来", "溢水", "堵了", "堵塞", "堵住", "堵死", "塞住", "通不开"),
     *("下不去", "冲不下去", "反味", "有沉淀", "铁锈味", "水浑", "暖气不热", "冻冰冰", "冇热水"),
     *("漏了", "往下滴", "一直滴", "往下渗", "一直漏"),
+    # verb + 不 + result: 关不住, 冲不下去, 刷不开, 推不上 — the shape of "it will not"
+    "re:(?:关|拧|锁|合|打|推|拉|刷|点|按|插|冲|抽|启动|烧|拔|转|扭|摁|㩒|充|放)(?:不|唔)"
+    "(?:上|住|开|紧|着|著|动|进|出|下|来|亮|燃|去|通|停|了)",
+    "re:不(?:亮|转|走|动|出水|出气|出热水|制冷|制热|工作|运行|灵|通)了",
+    "re:一直(?:在)?(?:哗哗|滴答|嘀嗒|呼呼|嗡嗡)?(?:地|的)?(?:流|滴|漏|渗|喷|冒水|响|跳闸|闪)",
+    "re:(?:漏|渗|滴)(?:得|着|下来|到|个不停)|漏得|渗得",
+    "re:(?:水|电|气|热水|暖气|燃气|煤气)都?(?:没|冇)(?:有)?了",
+    "re:一点(?:水|电|气|热水)都?(?:没|冇)",
+    "re:(?:老是|总是|经常|动不动|三天两头)(?:就)?(?:跳闸|停电|停水|坏|漏|堵|断|灭)",
     # requests that name a repair
     *("报修", "需要维修", "要报修", "想报修", "修一修"),
     # English
@@ -46,7 +55,10 @@ THINGS = words(
     # property
     *("电梯", "门禁", "单元门", "大门", "门", "门锁", "闭门器", "道闸", "窗户", "对讲", "监控"),
     *("秋千", "健身器材", "扶手", "栏杆", "台阶", "雨棚", "直饮水机", "充电", "wifi", "网络"),
-    *("𨋢", "升降机"),
+    *("𨋢", "升降机", "卫生间", "厕所", "厨房", "阳台", "楼顶", "天台", "房顶", "墙面", "墙皮"),
+    *("地砖", "瓷砖", "纱窗", "门铃", "信箱", "车库门", "卷帘门", "停车杆", "栏杆", "抬杆"),
+    *("景观灯", "庭院灯", "应急灯", "指示灯", "地面", "路面", "化粪池", "雨水管", "排水口"),
+    *("水泵", "二次供水", "净水器", "分水器", "电梯门", "电梯按钮", "按钮", "显示屏", "屏幕"),
     # English
     *("stove", "cooker", "hob", "heater", "boiler", "meter", "light", "lights", "lamp", "lift"),
     *("elevator", "door", "lock", "tap", "faucet", "pipe", "sink", "toilet", "drain", "radiator"),
@@ -69,6 +81,9 @@ SYMPTOMS = words(
     *("broken", "not working", "are out", "is out", "been out", "went out", "leaking", "leaks"),
     *("blocked", "clogged", "cold", "shuts itself off", "is off", "stuck", "flicker", "dead"),
     *("flickering", "won't", "doesn't", "isn't working", "faulty", "noisy", "out of order"),
+    "re:(?:won't|doesn't|does not|can't|cannot|isn't|not) (?:work|light|start|open|close|lock|"
+    "turn on|turn off|drain|flush|heat|come on|stop|shut)",
+    *("烂", "破了", "碎了", "鼓包", "起皮", "发霉", "长毛", "脱皮", "变形", "卡住", "卡死"),
     *("stone cold", "keeps clicking", "hanging off", "doesn't lock", "won't open", "burst"),
 )
 # Trouble that is a danger to people before it is an accident: kind "hazard".
@@ -124,6 +139,9 @@ INQUIRIES = words(
     *("how do i", "how can i", "where do i", "when will", "how much", "is it possible"),
     "re:(?:请问|想问下?|问一下|咨询一?下?|請問)",
 )
+# Any word of trouble at all; a message without one is no report and skips the rest.
+ANY = FAULTS + SYMPTOMS + HAZARDS + COMPLAINTS + INQUIRIES
+
 # Evidence that the trouble is the speaker's own and present: 我家, 家里, 麻烦来看看.
 MINE = words(
     *("我家", "家里", "我们家", "俺家", "我屋", "屋里", "我们楼", "我们单元", "我这", "我这边"),

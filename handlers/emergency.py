@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from handlers.words import Hit, Lexicon
+from handlers.words import chatter
 from handlers.words import emergency as words
 
 EmergencyType = Literal["gas", "fire", "electric", "lift", "water"]
@@ -32,6 +33,10 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
         return None
     if words.OVER.search(text) and not words.STILL.search(text):
         return None
+    if (chatter.FUTURE_WORK.search(text) or chatter.NOTICE.search(text)) and not (
+        words.STILL.search(text) or words.URGENT.search(text)
+    ):
+        return None  # "明天检修，届时可能有燃气味": a notice, however it is worded
     opening = text.lstrip(" #【[(:,.!?")
     if text.startswith(words.NOTICE_OPENINGS) or opening.startswith(words.NOTICE_OPENINGS):
         return None
@@ -43,7 +48,7 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
     now = words.PRESENT.search(text)
     if words.NEWS.search(text) and not here:
         return None
-    if words.PAST.search(text) and not now:
+    if chatter.PAST.search(text) and not now:
         return None
     if words.PROPAGANDA.search(text) and not (here or now):
         return None

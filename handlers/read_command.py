@@ -103,7 +103,7 @@ def read_command(text: str, *, named_ticket: bool) -> CommandReading | None:
             strong=named_ticket,
             cue=Cue("claim", 0, 0, False, 99),
             target=None,
-            alternatives=("claim",),
+            alternatives=() if named_ticket else ("claim",),
             question=False,
             thanks=bool(words.CONFIRM_THANKS.search(text)),
         )
@@ -169,7 +169,11 @@ def _target(text: str, *, named_ticket: bool) -> str | None:
     english = re.match(r"\s*(?:#\s?\d+\s*)?(?:to\s+)@?([a-z][\w\-]*|[\u4e00-\u9fff]{2,4})", rest)
     if english:
         return english.group(1)
-    chinese = re.match(r"[\s:：]*(?:给|俾|到)?\s?@?([\u4e00-\u9fff]{2,3}?)(?=[\s,，。吧去处理跟接办他她]|$)", rest)
+    chinese = re.match(
+        r"[\s:：]*(?:给|俾|到)?\s?@?(?![他她我你这那谁哪])([\u4e00-\u9fff]{2,3}?)"
+        r"(?=[\s,，。吧去处理跟接办他她]|$)",
+        rest,
+    )
     if chinese and not _QUESTION_WORD.search(chinese.group(1)):
         return chinese.group(1)
     mention = re.match(r"\s*@([^\s,.;!?:#@，。]+)", rest)

@@ -24,6 +24,9 @@ _ONGOING = re.compile(r"开始|到现在|至今|一直|好几天|几天了|天�
 _ASKING = ("complaint", "inquiry")
 
 
+_YES_NO = re.compile(r"(?:吗|么|没有?|是不是|对吗)\s*[?？!！。.]*\s*$|\?\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class ReportReading:
     """What the words say about a trouble; `clear` when no context is needed to act on it."""
@@ -55,7 +58,9 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     troubles = faults + hazard + complaint
     blocked = _blocked(text, troubles, kind=kind, here=has_address or mine)
     if kind == "repair":
-        clear = bool(faults) and (has_address or mine)
+        # "3栋停电了吗？" asks the group whether it is just them: a person should look.
+        asking = _YES_NO.search(text) is not None
+        clear = bool(faults) and (has_address or mine) and not asking
     elif kind == "hazard":
         clear = has_address or mine or len(hazard) > 1
     else:
@@ -114,9 +119,11 @@ def talk_reason(text: str, *, kind: Kind | None = None, here: bool = False) -> s
         return "work plan"
     if chatter.PLANNED.search(text) and not found and kind not in ("inquiry", "complaint"):
         return "planned work"
-    if chatter.PAST.search(text) and not _ONGOING.search(text) and kind not in _ASKING:
+    past = chatter.PAST.search(text) is not None
+    settled = chatter.SETTLED.search(text) is not None
+    if past and (settled or not _ONGOING.search(text)) and kind not in _ASKING:
         return "past"
-    if chatter.SETTLED.search(text) and _NARRATIVE.search(text):
+    if settled and _NARRATIVE.search(text):
         return "a story that is over"
     if chatter.GROUP_QUESTION.search(text) and kind != "inquiry":
         return "question to the group"

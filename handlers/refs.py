@@ -17,7 +17,8 @@ _TICKET_REF = re.compile(
     rf"|第\s?{_NUM}\s?(?:个)?(?:单|张单|号单|笔)"
     r"|(?<![\d\-])(\d{1,9})\s?号?\s?(?:工单|单)(?![元位价据子])"
     r"|ticket\s?(?:no\.?|number|#)?\s?(\d{1,9})(?!\d)"
-    r"|(?:^|\s)/(?:[a-z]+)(?:@\S+)?\s+#?(\d{1,9})(?!\d)"
+    r"|(?:^|\s)/(?:claim|take|progress|onsite|done|resolve|resolved|fixed|reassign|transfer|assign"
+    r"|return|confirm|reopen|urge|status|query)(?:@\S+)?\s+#?(\d{1,9})(?!\d)"
 )
 _MENTION = re.compile(r"@([^\s,.;!?:#@，。；！？：、]{1,24})")
 # The bot's own names: "@网格管家 接单" speaks to the bot, it names no colleague.
@@ -29,6 +30,7 @@ class TicketRef:
     number: str
     start: int
     end: int
+    everyday: bool = False  # "ticket 9" may be a show's ticket; "#9" and "9号单" never are
 
 
 def ticket_ref(text: str) -> TicketRef | None:
@@ -40,7 +42,8 @@ def ticket_ref(text: str) -> TicketRef | None:
         number = raw if raw.isdigit() else chinese_number(raw)
         if int(number) == 0:
             continue
-        return TicketRef(str(int(number)), found.start(), found.end())
+        everyday = found.group().startswith("ticket")
+        return TicketRef(str(int(number)), found.start(), found.end(), everyday=everyday)
     return None
 
 

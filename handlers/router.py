@@ -37,7 +37,7 @@ def handle(ctx: Context) -> str:
     parsed = parse(ctx.inbound.text)
     named = _named_ticket(ctx, parsed)
     if parsed.ticket and named is None and parsed.intent not in ("register", "dismiss"):
-        return "unknown ticket number"
+        return "unknown ticket number" if parsed.intent != "none" else "chat: silent"
     facts = context_facts.gather(ctx, parsed, named)
     meaning = decide(parsed, facts)
     ticket = context_facts.load(ctx, meaning.ticket(facts))
@@ -122,6 +122,7 @@ def _named_ticket(ctx: Context, parsed: Parsed) -> Ticket | None:
     number = as_id(parsed.ticket)
     ticket = get_ticket(ctx.session, number=number) if number else None
     if ticket is None or ticket.community != ctx.community.id:
-        ctx.post(texts.not_found(number=parsed.ticket))
+        if parsed.intent != "none":  # "I bought ticket 9 for the show" needs no answer
+            ctx.post(texts.not_found(number=parsed.ticket))
         return None
     return ticket

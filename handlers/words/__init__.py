@@ -63,11 +63,13 @@ def _compile(entries: tuple[str, ...]) -> str:
     English ones fenced so they match whole words, and the `re:` entries beside them."""
     chinese = [w for w in entries if not w.startswith("re:") and not _english(w)]
     english = [w for w in entries if not w.startswith("re:") and _english(w)]
-    parts = [f"(?:{w[3:]})" for w in entries if w.startswith("re:")]
+    # Literal words first: at the same place "i'll take it" beats the shorter "re:i'll take".
+    parts = []
     if english:
         parts.append(rf"(?<![a-z0-9'])(?:{_trie(english)})(?![a-z0-9'])")
     if chinese:
         parts.append(_trie(chinese))
+    parts += [f"(?:{w[3:]})" for w in entries if w.startswith("re:")]
     return "|".join(parts) if parts else r"(?!x)x"
 
 

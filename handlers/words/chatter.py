@@ -18,14 +18,18 @@ NOTICE = words(
     *("各位街坊", "各位楼长", "全体居民", "致全体", "一封信", "暂停供", "暂停使用", "停运"),
     *("notice", "scheduled", "please keep someone", "no need to evacuate", "announcement"),
 )
-PLANNED = words(
-    *("计划", "检修", "施工", "年检", "维保", "大修", "改造", "集中更换", "清洗", "试水", "打压"),
-    *("试运行", "演练", "演习", "安检", "巡查", "巡检", "排查", "防汛", "会有警报", "警铃测试"),
+# Work announced for a time to come: a window of hours, a date, "明天…检修".
+FUTURE_WORK = words(
     "re:(?:明天|明日|明早|明晚|后天|下周|本周|这周|周末|今晚|今夜|下午|上午|聽日|听日)"
     ".{0,16}(?:停电|停水|停气|检修|安检|巡查|维修|更换|换|清洗|演练|停运|停用|暂停)",
     "re:\\d{1,2}[:：点]\\d{0,2}\\s?(?:-|至|到|~)\\s?\\d{1,2}[:：点]",
     "re:\\d{1,2}月\\d{1,2}日",
-    *("maintenance", "planned", "drill", "this saturday", "tomorrow at", "next week"),
+    *("maintenance", "planned", "this saturday", "tomorrow at", "next week"),
+)
+PLANNED = FUTURE_WORK + words(
+    *("计划", "检修", "施工", "年检", "维保", "大修", "改造", "集中更换", "清洗", "试水", "打压"),
+    *("试运行", "演练", "演习", "安检", "巡查", "巡检", "排查", "防汛", "会有警报", "警铃测试"),
+    "drill",
 )
 # A steward or secretary planning or reporting their own round, not a resident's trouble.
 STAFF_PLAN = words(

@@ -134,7 +134,7 @@ CONDITIONALS = words(
     *("如果闻到", "如遇", "万一", "如果有", "要是有", "假如", "一旦有"),
     "re:发现.{0,8}时",
     "re:发现.{0,10}(?:请|应|要|立即|马上|及时|拨打|报警)",
-    *("容易", "多发", "高发", "频发", "可能引发", "会引起", "会导致", "易引发"),
+    *("容易", "多发", "高发", "频发", "可能引发", "会引起", "会导致", "易引发", "可能有", "或有"),
     *("if you smell", "if you notice", "if you see", "in case of", "if there is", "should you"),
     *("what to do if", "in the event of"),
 )
@@ -167,11 +167,6 @@ NEWS = words(
     *("news", "reported", "according to", "killed", "injured", "accident", "video"),
 )
 # The danger is over or long ago; a present-tense word brings it back (现在还有燃气味).
-PAST = words(
-    *("昨天", "昨晚", "前天", "上周", "上个月", "去年", "前几天", "前阵子", "之前", "上次"),
-    *("那天", "那次", "以前", "曾经", "当时", "早些时候", "好在", "幸好", "还好"),
-    *("yesterday", "last week", "last night", "last month", "last year", "the other day"),
-)
 PRESENT = words(
     *("现在", "还在", "还有", "还是", "又", "正在", "刚才", "刚刚", "马上", "快来", "快点"),
     *("救命", "赶紧", "赶快", "立即", "立刻", "快快", "一直", "越来越", "今天", "此刻", "目前"),
@@ -206,4 +201,6 @@ STILL = words(
     *("现在还", "还在", "还有", "又", "正在", "快来", "赶紧", "救命", "一直", "越来越", "仍然"),
     *("still", "again", "help"),
 )
+# Someone asks for help now: a notice never does.
+URGENT = words(*("快来", "尽快", "赶紧", "马上来", "抢修", "救命", "快点", "help", "hurry"))
 JOKES = words(*("哈哈", "开玩笑", "我是说", "😂", "🤣", "lol", "just kidding", "隔三差五"))

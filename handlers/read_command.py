@@ -182,7 +182,7 @@ def _target(text: str, *, named_ticket: bool) -> str | None:
 
 def _only_acks(text: str) -> bool:
     """'收到', '好的 👍', 'ok': an acknowledgement and nothing more."""
-    rest = words.ACKS.blank(words.FILLERS.blank(text))
+    rest = words.FILLERS.blank(words.ACKS.blank(text))
     return not any(ch.isalnum() for ch in rest)
 
 

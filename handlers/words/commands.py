@@ -66,7 +66,7 @@ RESOLVE_STRONG = words(
     *("all sorted", "all done", "repaired", "running again", "working again", "back on"),
 )
 RESOLVE_SOFT = words(
-    *("完成", "完成了", "已完成", "好了", "可以用了", "能用了", "正常了", "没问题了", "就好了", "不滴了", "不漏了"),
+    *("完成", "完成了", "好了", "可以用了", "能用了", "正常了", "没问题了", "就好了", "不滴了", "不漏了"),
     *("亮了", "通了", "来电了", "来水了", "来气了", "打着了", "能打着了", "打着火了"),
 )
 REASSIGN_STRONG = words(

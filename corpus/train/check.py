@@ -120,7 +120,9 @@ def check_message(record: Any, where: str, problems: Problems) -> None:
         emergency = record.get("emergency")
         if emergency is not None:
             if emergency not in EMERGENCIES:
-                problems.add(where, f"emergency {emergency!r} is not one of {', '.join(EMERGENCIES)}")
+                problems.add(
+                    where, f"emergency {emergency!r} is not one of {', '.join(EMERGENCIES)}"
+                )
             elif record.get("kind") != "hazard":
                 problems.add(where, "an emergency has kind 'hazard'")
         if "address" in record:
@@ -134,7 +136,7 @@ def check_message(record: Any, where: str, problems: Problems) -> None:
         if intent not in COMMANDS:
             problems.add(where, "ticket belongs to commands only")
         if not isinstance(ticket, str) or not NUMBER.fullmatch(ticket):
-            problems.add(where, f"ticket {ticket!r} must be a string of digits like \"3\"")
+            problems.add(where, f'ticket {ticket!r} must be a string of digits like "3"')
     if "target" in record:
         if intent != "reassign":
             problems.add(where, "target belongs to reassign only")
@@ -183,7 +185,11 @@ def check_transcript(data: Any, where: str, problems: Problems) -> None:
         if message_id in seen:
             problems.add(at, f"id {message_id!r} is used twice")
         reply_to = message.get("reply_to")
-        if reply_to is not None and reply_to not in seen and not re.fullmatch(r"bot-[1-9][0-9]*", str(reply_to)):
+        if (
+            reply_to is not None
+            and reply_to not in seen
+            and not re.fullmatch(r"bot-[1-9][0-9]*", str(reply_to))
+        ):
             problems.add(at, f"reply_to {reply_to!r} is neither an earlier id nor bot-N")
         if isinstance(message_id, str):
             seen.add(message_id)
@@ -219,8 +225,17 @@ def check_expect(expect: Any, where: str, problems: Problems) -> None:
         problems.add(where, "review must be a count (0 or more)")
     for key in ("posts", "no_posts"):
         for index, post in enumerate(expect.get(key, []), 1):
-            if not isinstance(post, dict) or set(post) != {"contains"} or not isinstance(post["contains"], str):
+            if (
+                not isinstance(post, dict)
+                or set(post) != {"contains"}
+                or not isinstance(post["contains"], str)
+            ):
                 problems.add(f"{where} {key} {index}", 'must be {"contains": "text"}')
+
+
+def share(part: int, whole: int) -> str:
+    """A percentage with one decimal; an empty whole counts as one so nothing divides by zero."""
+    return f"{100 * part / (whole or 1):.1f}%"
 
 
 def print_counts(title: str, counts: Counter[str], total: int) -> None:
@@ -263,22 +278,30 @@ def main(argv: list[str]) -> int:
     reports = [r for _, r in records if r.get("intent") == "report"]
     nones = [r for _, r in records if r.get("intent") == "none"]
     emergencies = Counter(str(r["emergency"]) for r in reports if r.get("emergency"))
-    print(f"{root}: {len(records)} messages in {len(list(root.glob('*.jsonl')))} files, {len(transcripts)} transcripts")
+    personas = Counter(name.split(".")[1] if name.count(".") > 1 else "-" for name, _ in records)
+    files = len(list(root.glob("*.jsonl")))
+    print(f"{root}: {len(records)} messages in {files} files, {len(transcripts)} transcripts")
     print_counts("intent", intents, total)
     print_counts("kind (reports)", Counter(str(r.get("kind")) for r in reports), len(reports) or 1)
     print_counts("emergency (reports)", emergencies, len(reports) or 1)
     print_counts("script", Counter(str(r.get("script")) for _, r in records), total)
     print_counts("group", Counter(str(r.get("group")) for _, r in records), total)
     print_counts("theme (file)", Counter(name.split(".")[0] for name, _ in records), total)
-    print_counts("persona (file)", Counter(name.split(".")[1] if name.count(".") > 1 else "-" for name, _ in records), total)
+    print_counts("persona (file)", personas, total)
     commands = sum(count for intent, count in intents.items() if intent in COMMANDS)
     hard = sum(1 for r in nones if FAULT_WORDS.search(str(r.get("text", ""))))
+    addressed = sum(1 for r in reports if r.get("address"))
+    numbered = sum(1 for _, r in records if "ticket" in r)
+    emergency_count = sum(emergencies.values())
     print("\nbalance:")
-    print(f"  reports {100 * len(reports) / total:.1f}%, none {100 * len(nones) / total:.1f}%, commands {100 * commands / total:.1f}%")
-    print(f"  emergencies {sum(emergencies.values())} = {100 * sum(emergencies.values()) / (len(reports) or 1):.1f}% of reports")
+    print(
+        f"  reports {share(len(reports), total)}, none {share(len(nones), total)},"
+        f" commands {share(commands, total)}"
+    )
+    print(f"  emergencies {emergency_count} = {share(emergency_count, len(reports))} of reports")
     print(f"  none lines carrying fault words (rough): {hard} of {len(nones)}")
-    print(f"  reports with an address: {sum(1 for r in reports if r.get('address'))} of {len(reports)}")
-    print(f"  commands naming a ticket: {sum(1 for _, r in records if 'ticket' in r)} of {commands}")
+    print(f"  reports with an address: {addressed} of {len(reports)}")
+    print(f"  commands naming a ticket: {numbered} of {commands}")
     if problems.lines:
         print(f"\n{len(problems.lines)} format error(s):", file=sys.stderr)
         for line in problems.lines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from handlers.words import Hit, Lexicon
@@ -12,10 +13,7 @@ EmergencyType = Literal["gas", "fire", "electric", "lift", "water"]
 EMERGENCY_TYPES: tuple[EmergencyType, ...] = ("gas", "fire", "electric", "lift", "water")
 
 # Equipment and its symptom count together only this close ("电表箱那边冒烟了").
-_NEAR = 12
 _NEAR_ENGLISH = 40
-_OPEN_FIRE = {"着火", "起火", "失火", "火灾", "烧起来", "烧着了", "明火", "火苗", "大火", "火光"}
-_OPEN_FIRE |= {"爆炸", "炸了", "爆燃", "on fire", "flames", "explosion", "exploded", "fire"}
 
 
 def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | None:
@@ -37,14 +35,13 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
         words.STILL.search(text) or words.URGENT.search(text)
     ):
         return None  # "明天检修，届时可能有燃气味": a notice, however it is worded
-    opening = text.lstrip(" #【[(:,.!?")
-    if text.startswith(words.NOTICE_OPENINGS) or opening.startswith(words.NOTICE_OPENINGS):
+    if opens_as_notice(text):
         return None
     cleared = words.NOT_DANGER.blank(text)
-    found = _types_in(cleared)
+    here = bool(has_address or words.LOCAL.search(text) or words.URGENT.search(text))
+    found = _types_in(cleared, here=here)
     if not found:
         return None
-    here = has_address or words.LOCAL.search(text)
     now = words.PRESENT.search(text)
     if words.NEWS.search(text) and not here:
         return None
@@ -55,24 +52,41 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
     return found
 
 
-def _types_in(text: str) -> EmergencyType | None:
-    """The most pressing danger named; lift and open fire first, plain gas smell last."""
-    if _live(words.LIFT, text):
+def _types_in(text: str, *, here: bool) -> EmergencyType | None:
+    """The most pressing danger named: a person trapped and open fire first, gas smell last.
+
+    `here`: the speaker is at the place (an address, 我家, 楼道, 快来) — what weak words like
+    smoke need before they are believed.
+    """
+    if _lift(text):
         return "lift"
-    fire = _live(words.FIRE, text)
-    if any(hit.word in _OPEN_FIRE for hit in fire):
+    if _live(words.FIRE, text):
         return "fire"
-    if _near(words.WATER_PLACES, words.WATER_SYMPTOMS, text):
+    if _near(words.WATER_ELECTRIC, words.WATER, text, reach=20):
         return "water"
     if _live(words.ELECTRIC, text) or _near(
-        words.ELECTRIC_EQUIPMENT, words.ELECTRIC_SYMPTOMS, text
+        words.ELECTRIC_THINGS, words.ELECTRIC_BURNING, text, reach=16
     ):
         return "electric"
-    if fire:
-        return "fire"
     if _live(words.GAS, text):
         return "gas"
+    weak = _live(words.FIRE_WEAK, text)
+    if weak and here and not _near(words.STOVE, words.FIRE_WEAK, text, reach=12):
+        # Smoke or "火灾" in advice to all ("每家都备个灭火器 厨房火灾来得快") is no fire.
+        if not (words.PROPAGANDA.search(text) or chatter.ADVICE.search(text)):
+            return "fire"
     return None
+
+
+def _lift(text: str) -> bool:
+    """Someone cannot get out of a lift: a lift and trapped, or stuck with a person inside."""
+    lifts = words.LIFTS.find(text)
+    if not lifts:
+        return False
+    trapped = bool(_live(words.TRAPPED, text))
+    inside = bool(_live(words.INSIDE, text))
+    stuck = bool(_live(words.STUCK, text))
+    return trapped or (stuck and inside)
 
 
 def _live(lexicon: Lexicon, text: str) -> list[Hit]:
@@ -84,15 +98,16 @@ def _live(lexicon: Lexicon, text: str) -> list[Hit]:
     ]
 
 
-def _near(things: Lexicon, symptoms: Lexicon, text: str) -> bool:
+def _near(things: Lexicon, symptoms: Lexicon, text: str, *, reach: int) -> bool:
+    """A thing and a symptom within `reach` characters of each other, in either order."""
     thing_hits = _live(things, text)
     if not thing_hits:
         return False
     for symptom in _live(symptoms, text):
         for thing in thing_hits:
             gap = symptom.start - thing.end if symptom.start >= thing.end else thing.start - symptom.end
-            reach = _NEAR_ENGLISH if symptom.word.isascii() else _NEAR
-            if -1 < gap <= reach or (thing.start <= symptom.start < thing.end):
+            limit = _NEAR_ENGLISH if symptom.word.isascii() else reach
+            if -1 < gap <= limit or (thing.start <= symptom.start < thing.end):
                 return True
     return False
 
@@ -107,3 +122,15 @@ def denied_before(text: str, start: int) -> bool:
 
 def _denied_after(text: str, end: int) -> bool:
     return words.DENIALS_AFTER.search(text, end, min(end + 8, len(text))) is not None
+
+
+_BRACKETED = re.compile(r"^\s*[【\[]([^】\]]{1,12})[】\]]")
+
+
+def opens_as_notice(text: str) -> bool:
+    """'通知：…', '【停电通知】…', 'Reminder: …'; a bracket like 【紧急】 is no notice."""
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        return any(word in bracketed.group(1) for word in words.NOTICE_OPENINGS)
+    opening = text.lstrip(" #(:,.!?")
+    return opening.startswith(words.NOTICE_OPENINGS)

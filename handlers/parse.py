@@ -84,7 +84,7 @@ def parse(text: str) -> Parsed:
     rest = traced.text[start:]
     if not any(ch.isalnum() for ch in rest):
         return Parsed("none")
-    if _is_help(rest):
+    if _is_help(rest) and not find_emergency(rest):  # "着火了 help" asks for no manual
         return Parsed("help")
     ref = ticket_ref(traced.text)
     ticket = ref.number if ref else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.emergency import denied_before
+from handlers.emergency import denied_before, opens_as_notice
 from handlers.vocabulary import Kind
 from handlers.words import Hit, chatter
 from handlers.words import emergency as danger
@@ -113,7 +113,7 @@ def talk_reason(text: str, *, kind: Kind | None = None, here: bool = False) -> s
         return "advertisement"
     if danger.NEWS_FOR_SURE.search(text) or (chatter.NEWS.search(text) and not here):
         return "news"
-    if chatter.NOTICE.search(text) or _opens_as_notice(text):
+    if chatter.NOTICE.search(text) or opens_as_notice(text):
         return "notice"
     if chatter.STAFF_PLAN.search(text) and not found:
         return "work plan"
@@ -136,9 +136,6 @@ def talk_reason(text: str, *, kind: Kind | None = None, here: bool = False) -> s
     return None
 
 
-def _opens_as_notice(text: str) -> bool:
-    opening = text.lstrip(" #【[(:,.!?")
-    return text.startswith(danger.NOTICE_OPENINGS) or opening.startswith(danger.NOTICE_OPENINGS)
 
 
 def _last(lexicon: words.Lexicon, text: str) -> int | None:

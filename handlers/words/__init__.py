@@ -30,7 +30,9 @@ class Lexicon:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.words = tuple(dict.fromkeys(words))
+        # Written words are folded like messages are (traditional, full-width, rare forms such
+        # as 𨋢), so a list may hold either spelling and still match.
+        self.words = tuple(dict.fromkeys(w if w.startswith("re:") else _fold(w) for w in words))
         self.pattern = re.compile(_compile(self.words))
 
     def __add__(self, other: Lexicon) -> Lexicon:
@@ -56,6 +58,13 @@ class Lexicon:
     def blank(self, text: str) -> str:
         """The text with every hit replaced by spaces of the same length (positions kept)."""
         return self.pattern.sub(lambda found: " " * len(found.group()), text)
+
+
+def _fold(word: str) -> str:
+    from handlers.normalize import normalize
+
+    folded = normalize(word)
+    return folded + " " if word.endswith(" ") and folded else folded
 
 
 def _compile(entries: tuple[str, ...]) -> str:

@@ -10,97 +10,125 @@ from __future__ import annotations
 
 from handlers.words import words
 
+_GAS = "(?:燃气|煤气|天然气|液化气|瓦斯|燃汽|然气|煤汽|gas)"
 # Words that alone report a present danger of their type.
 GAS = words(
     *("燃气味", "煤气味", "天然气味", "液化气味", "瓦斯味", "气味很冲", "臭鸡蛋味", "臭鸡蛋的味"),
-    "re:(?:燃气|煤气|天然气|液化气|瓦斯)(?:的)?(?:味|气味|味道|味儿)",
-    "re:(?:一股|有股|好大的?|很大的?|很浓的?|浓浓的?)(?:燃气|煤气|天然气|液化气|瓦斯|气)味",
-    "re:闻到.{0,6}(?:燃气|煤气|天然气|液化气|瓦斯|燃汽|然气)",
-    "re:gas\\s?(?:的)?(?:味|气味|味道)",
-    "re:(?:燃气|煤气|天然气|瓦斯|燃汽|然气|gas)(?:好像|可能|估计|感觉)?.{0,3}(?:在漏|漏了|漏啦|漏咗)",
-    "re:(?:灶|阀门|燃气表|气表|热水器|壁挂炉|管子|管道|软管|接口|表前阀)"
+    rf"re:{_GAS}\s?(?:的)?(?:味|气味|味道|味儿|臭味)",
+    rf"re:(?:一股|有股|好大的?|很大的?|很浓的?|浓浓的?|老大的?){_GAS}味",
+    rf"re:闻到.{{0,6}}{_GAS}",
+    rf"re:{_GAS}(?:表|管|阀|灶|罐)?.{{0,8}}(?:闻到|有).{{0,6}}(?:味|臭)",
+    rf"re:(?:{_GAS}|气管|管道|管子|喉管|阀门|接口|软管|胶管|表|调压箱|调压柜|调压器)"
+    ".{0,6}(?:泄漏|泄露|外泄|漏气|跑气|呲气|嘶嘶|滋滋|吱吱|嗤嗤|冒气|漏紧|呼呼)",
+    rf"re:{_GAS}(?:好像|可能|估计|感觉)?.{{0,3}}(?:在漏|漏了|漏啦|漏咗|漏紧)",
+    "re:(?:灶|阀门|燃气表|气表|热水器|壁挂炉|管子|管道|软管|接口|表前阀|调压箱|调压柜)"
     ".{0,10}(?:有|一股|还是有|还有|好大|很大)(?:点|股)?(?:味儿|味|气味|异味|怪味)",
-    "re:(?:调压箱|调压柜|调压器).{0,10}(?:冒气|漏|嗤|呲|嘶|味)",
-    "re:(?:燃气|煤气|天然气|液化气|瓦斯|气管|燃气管|煤气管|管道|管子|阀门|接口|软管|胶管|表)"
-    ".{0,6}(?:泄漏|泄露|外泄|漏气|跑气|呲气|嘶嘶|滋滋|吱吱|嗤嗤|冒气)",
-    *("漏气", "跑气", "漏燃气", "漏煤气", "漏天然气", "漏瓦斯", "燃气泄漏", "燃气泄露"),
-    "re:(?:燃气|煤气|燃汽|然气|瓦斯|一氧化碳|co|可燃气体?)报警器?.{0,6}"
-    "(?:响|叫|鸣|报警|嘀嘀|滴滴|bibi)",
-    "re:报警器.{0,6}(?:响|叫|鸣|嘀嘀|滴滴).{0,8}(?:燃气|煤气|气味|味道|一氧化碳)",
+    *("漏气", "跑气", "漏燃气", "漏煤气", "漏天然气", "漏瓦斯", "漏紧气", "嘶嘶声"),
+    rf"re:(?:{_GAS}|一氧化碳|co|可燃气体?)\s?(?:报警器|警报器|报警|警报|探测器|detector|alarm)"
+    ".{0,14}(?:响|叫|鸣|报警|嘀嘀|滴滴|bibi|going off|beeping|ringing|sounding|went off)",
+    "re:(?:报警器|警报器).{0,6}(?:响|叫|鸣|嘀嘀|滴滴).{0,8}(?:燃气|煤气|气味|味道|一氧化碳)",
     *("煤气中毒", "一氧化碳中毒", "co中毒"),
     *("gas smell", "smell gas", "smell of gas", "smells like gas", "smells of gas", "gas leak"),
-    *("leaking gas", "gas leaking", "gas is leaking", "gas escaping", "rotten egg smell"),
-    *("hissing", "carbon monoxide", "co alarm", "gas alarm", "gas detector"),
+    *("leaking gas", "gas leaking", "gas is leaking", "gas escaping", "carbon monoxide"),
+    "re:rotten[- ]eggs?",
+    "re:hissing.{0,30}(?:gas|pipe|stove|meter)|(?:gas|pipe|stove|meter).{0,30}hissing",
 )
+# Fire said outright; these need no more to be believed.
 FIRE = words(
-    *("着火", "起火", "失火", "火灾", "烧起来", "烧着了", "火苗", "明火", "火光", "大火"),
-    *("冒烟", "浓烟", "黑烟", "冒黑烟", "好大的烟", "很大的烟", "全是烟", "烟很大", "烟雾"),
-    "re:烟(?:雾)?(?:报警器|感|感器|探测器).{0,6}(?:响|叫|鸣|报警)",
-    "re:(?:烧焦|焦糊|糊)(?:的)?味.{0,8}(?:很大|很浓|好大|越来越|冒烟|从)",
-    *("爆炸", "炸了", "爆燃", "闪爆", "救火", "火警", "火烛", "着咗火", "烧着"),
-    "re:(?<![没打点能])有火(?!苗|力|候|车|锅)",
-    "re:(?:好多|好大|很大|很多|都是|全是)(?:阵)?烟|烟(?:一直|往|从)",
-    *("on fire", "fire", "smoke", "smoking", "flames", "burning", "explosion", "exploded"),
+    *("着火", "起火", "失火", "烧起来", "烧着了", "着咗火", "火烛", "救火", "明火", "大火"),
+    *("燃起来", "爆燃", "闪爆", "着大火", "火光", "着起来", "烧着"),
+    "re:(?:油锅|锅里|锅).{0,2}着了",
+    "re:(?<![没打点能])有火(?!苗|力|候|车|锅|花|星)",
+    "re:烟(?:雾)?(?:报警器|感|感器|探测器|alarm).{0,8}(?:响|叫|鸣|报警|going off|ringing)",
+    "re:smoke (?:alarm|detector).{0,12}(?:going off|ringing|beeping|went off)",
+    *("on fire", "flames", "a fire", "fire in", "fire on", "fire at", "fire!"),
 )
-# Electrical equipment; with a symptom of burning or sparking it is an electrical emergency.
-ELECTRIC_EQUIPMENT = words(
-    *("门禁", "电瓶车", "空调", "变电箱", "箱变"),
-    *("电表箱", "电表", "电箱", "配电箱", "电闸", "闸盒", "空开", "开关", "插座", "插排", "插头"),
-    *("电线", "线路", "电缆", "电路", "电源线", "变压器", "电线杆", "电井", "强电井", "配电柜"),
-    *("充电器", "电瓶", "电动车", "电器", "电表柜", "开关柜"),
-    *("socket", "outlet", "meter box", "fuse box", "breaker", "wire", "wires", "cable"),
-    *("transformer", "power strip", "plug"),
+# Smoke and talk of fire: believed where the speaker is (楼道, an address, 快来), not in
+# hyperbole ("嘴冒烟", "手机都要爆炸了") and not over a stove burning badly.
+FIRE_WEAK = words(
+    *("冒烟", "浓烟", "黑烟", "冒黑烟", "好大的烟", "很大的烟", "全是烟", "烟很大", "火苗"),
+    *("火灾", "爆炸", "火警"),
+    "re:(?:好多|好大|很大|很多|都是|全是)(?:阵)?烟|烟(?:一直|往|从)|有烟(?![花酒头瘾味])",
+    "re:(?:烧焦|焦糊|糊|燶)(?:的)?味.{0,8}(?:很大|很浓|好大|越来越|冒烟|从)",
+    *("smoke", "smoking", "burning", "explosion", "exploded", "fire"),
 )
-ELECTRIC_SYMPTOMS = words(
-    *("冒烟", "冒火花", "打火花", "火花", "打火", "电火花", "烧焦", "焦味", "糊味", "烧糊"),
-    *("烧了", "烧坏", "烧黑", "着火", "起火", "冒火", "噼里啪啦", "啪啪响", "滋滋响", "发烫"),
-    *("烫手", "融化", "熔化", "化了", "有火", "火星", "砰的一声", "嘭的一声", "爆了"),
-    *("sparks", "sparking", "spark", "smoke", "smoking", "burning", "melting", "on fire"),
+# Cooking and lighting: smoke or a flame there is a stove burning badly, not a fire.
+STOVE = words(*("灶", "炉头", "炉子", "锅底", "点火", "打火", "熏黑"))
+# Electrical fittings; with burning, sparks or heat it is an electrical emergency, with water
+# running into them a water one.
+ELECTRIC_THINGS = words(
+    *("电表箱", "电表", "电箱", "配电箱", "电闸", "闸盒", "空开", "开关", "插座", "插排", "排插"),
+    *("插头", "插苏", "拖板", "延长线", "电线", "线路", "电缆", "电路", "电源线", "变压器"),
+    *("电井", "强电井", "配电柜", "配电盘", "配电房", "配电室", "配电间", "电房", "电掣房"),
+    *("开关柜", "开关站", "箱变", "变电箱", "充电器", "充电桩", "电瓶", "电器", "门禁", "面板"),
+    *("按钮面板", "灯", "电灯", "灯座", "吸顶灯", "浴霸", "马达", "抽水马达", "电机", "水泵电机"),
+    *("电梯井", "电梯机房", "电表房", "水泵房", "泵房", "空调插头", "热水器"),
+    *("socket", "outlet", "meter box", "fuse box", "breaker", "breaker box", "wire", "wires"),
+    *("cable", "transformer", "power strip", "plug", "extension lead", "extension cord"),
+    *("electric box", "electrical box", "switch room", "electrical room", "ceiling light"),
+    *("light fitting", "charging pile", "charger"),
 )
-# Alone an electrical emergency: a live wire down, someone shocked.
+ELECTRIC_BURNING = words(
+    *("冒烟", "烧焦", "焦味", "燶味", "糊味", "烧糊", "烧了", "烧黑", "发烫", "烫手"),
+    *("噼里啪啦", "啪啪响", "滋滋响", "嗞嗞", "滋滋的", "爆了", "爆火花", "熔", "融化", "冒火"),
+    *("打火", "冒蓝光", "蓝光"),
+    *("着火", "起火", "有火"),
+    *("smoke", "smoking", "burning", "burnt", "hot", "melting", "melted", "crackling"),
+    *("on fire", "sizzling"),
+)
+# Alone an electrical emergency: sparks, a live wire down, someone shocked.
 ELECTRIC = words(
-    *("触电", "被电到", "被电了", "电到人", "电伤", "电击"),
+    *("触电", "被电到", "被电了", "电到人", "电伤", "电击", "手都麻", "麻了一下", "电了一下"),
+    "re:(?:啪啪|噼啪|一摁就|一按就|一插就|一碰就)打火",
+    "re:火花(?!塞)|火星子|冒火星|闪火星|打火星",
     "re:(?:电线|高压线|电缆).{0,6}(?:掉|断|落|垂|耷拉).{0,6}(?:地上|路上|水里|下来)",
     "re:(?:带电|漏电).{0,8}(?:水里|积水|泡水|地上)",
-    "re:(?:冒|闪|打|出|有)火花(?!塞)|火星子|冒火星",
-    "re:(?:积水|水里|水中|水坑|水塘).{0,8}(?:电线|电缆|插排|插线板)",
+    "re:(?:积水|水里|水中|水坑|水塘).{0,8}(?:泡着|有|躺着|掉了?)?.{0,4}(?:电线|电缆|插排|插线板)",
     "re:(?:电线|电缆|插排|插线板).{0,6}(?:泡在|掉进|在)(?:水|积水)",
-    *("electric shock", "electrocuted", "live wire", "wire down", "power line down"),
+    *("sparks", "sparking", "spark", "sparked", "electric shock", "electrocuted", "live wire"),
+    "wire down",
     "re:(?:power line|wire|cable|cables|lines)s? (?:is |are )?(?:down|hanging|fallen|on the ground)",
 )
-_LIFT = "(?:电梯|𨋢|轿厢|升降机|梯)"
-LIFT = words(
-    rf"re:(?:困|关|卡|锁)(?:在|住|进|着)?了?(?:这个|那个)?{_LIFT}",
-    rf"re:被?困.{{0,3}}{_LIFT}",
-    rf"re:{_LIFT}.{{0,14}}(?:困住?了?|困咗|关着?人|关住|卡住.{{0,3}}人|里有人|里面有人|人被|"
-    "出不来|出不去|救命|被关|关在|在里面|喺入面|喺里面)",
-    rf"re:{_LIFT}.{{0,10}}(?:孩子|小孩|老人|有人|人)(?:在里面|被困|被关|困|出不来|关在)",
-    rf"re:(?:在|困在|关在|卡在).{{0,10}}{_LIFT}里(?:面|头)?.{{0,14}}"
-    "(?:不动|打不开|出不来|出不去|停了|卡|救命|快来)",
-    rf"re:(?:救命|快来人|help).{{0,12}}{_LIFT}.{{0,6}}(?:卡|停|坏|困|不动|掉)",
-    *("困梯", "梯困人", "有人困咗"),
-    "re:(?:trapped|stuck|locked).{0,25}(?:lift|elevator)",
-    "re:(?:lift|elevator).{0,30}(?:trapped|(?:people|someone|kid|child|son|daughter|mother|"
-    "father|man|woman|person|neighbou?r|grandma|grandpa)s? (?:is |are )?(?:stuck )?inside|"
-    "can't get out|cannot get out|i'm inside|i am inside)",
-    rf"re:{_LIFT}\\s?stuck.{{0,12}}(?:我|人)?在里面",
+# A lift and a person in it who cannot get out.
+LIFTS = words(*("电梯", "𨋢", "轿厢", "升降机", "电题", "电提", "lift", "elevator"))
+TRAPPED = words(
+    *("困", "被关", "关在", "关里", "关住", "关着", "锁在里", "卡在里", "出不来", "出不去"),
+    *("trapped", "stuck inside", "locked inside", "locked in", "shut in", "拍门", "叫救命"),
+    "re:(?:i'm|i am|we're|we are|i got|we got|am|are) stuck",
+    "re:stuck in (?:the|a|an) (?:lift|elevator)",
 )
-# Water that meets electricity: a flooded switch room, water in a meter box.
-WATER_PLACES = words(
-    *("配电房", "配电室", "配电间", "配电箱", "电表箱", "电箱", "电表", "开关站", "开关柜"),
-    *("变压器", "电井", "强电井", "插座", "电闸", "电梯井", "电梯机房", "箱变", "电闸箱"),
-    *("switch room", "switchroom", "meter box", "fuse box", "electrical room", "substation"),
-    *("transformer", "socket", "meter room"),
-    *("电表房", "水泵房", "泵房", "水泵电机", "电机", "吸顶灯", "灯具", "灯里"),
+STUCK = words(
+    *("卡住", "卡在", "卡", "停了", "停住", "停在", "不动了", "不动", "停咗", "掉了一截", "往下掉"),
+    *("门打不开", "门开不了", "门扒不开", "门也打不开", "门也不开", "开唔到", "打不开", "两层中间"),
+    *("stuck", "stopped", "between floors", "won't open", "doesn't open", "jammed"),
 )
-WATER_SYMPTOMS = words(
-    *("进水", "淹", "积水", "泡水", "泡在水", "灌水", "灌进", "漏水", "渗水", "水漫", "漫进"),
-    *("全是水", "都是水", "水往", "流进", "流到", "滴到", "漏到", "渗到", "浸水", "浸泡"),
+INSIDE = words(
+    *("里面", "里头", "入面", "在里面", "里有人", "孩子", "小孩", "老人", "老伴", "孙子", "娃"),
+    *("阿婆", "老太太", "外卖", "外送员", "拍门", "人被", "两个人", "俩人", "三个人", "我在"),
+    *("inside", "kids", "kid", "people", "child", "children", "someone", "son", "daughter"),
+    *("my mum", "my mom", "grandma", "grandpa", "i'm in", "i am in"),
+)
+WATER = words(
+    *("进水", "入水", "淹", "积水", "泡水", "泡在水", "灌水", "灌进", "漏水", "渗水", "水漫"),
+    *("漫进", "全是水", "都是水", "水往", "流进", "流到", "滴到", "漏到", "渗到", "浸水", "浸泡"),
     *("被水泡", "水泡", "泡了", "往里灌", "里灌", "里流", "流进去", "渗进", "浸到", "浸咗"),
-    *("淹了", "进水了"),
+    *("滴", "射晒落", "射落", "入晒水", "滴落", "水射", "泡水里"),
     *("flooded", "flooding", "water in", "water pouring", "water leaking into", "under water"),
+    *("full of water", "leak is running into", "running into", "dripping into", "water on"),
     "re:water (?:is |was )?(?:pouring|coming|leaking|flooding|running|getting)",
 )
+# Electrical fittings water must not reach (no taps or valves: "总开关" of the water main).
+WATER_ELECTRIC = words(
+    *("电表箱", "电表", "电箱", "配电箱", "电闸", "闸盒", "空开", "插座", "插排", "排插", "插头"),
+    *("插苏", "拖板", "延长线", "电线", "电缆", "变压器", "电井", "强电井", "配电柜", "配电盘"),
+    *("配电房", "配电室", "配电间", "电房", "电掣房", "开关柜", "开关站", "箱变", "变电箱"),
+    *("充电桩", "电灯", "灯座", "吸顶灯", "灯里", "浴霸", "马达", "抽水马达", "电机", "水泵电机"),
+    *("电梯井", "电梯机房", "电表房", "水泵房", "泵房", "灯"),
+    *("socket", "outlet", "meter box", "fuse box", "breaker", "power strip", "extension lead"),
+    *("switch room", "electrical room", "ceiling light", "light fitting", "transformer"),
+)
+# Any word that may start a danger reading; a message without one skips the rest.
+ANY = GAS + FIRE + FIRE_WEAK + ELECTRIC + ELECTRIC_BURNING + LIFTS + WATER
 
 # Phrases holding a danger word that report no danger; blanked before searching.
 NOT_DANGER = words(
@@ -108,6 +136,9 @@ NOT_DANGER = words(
     *("火警电话", "消防通道", "消防门", "防火门", "烟雾报警器测试", "抽烟", "吸烟", "烟瘾"),
     *("烟花", "烟头", "香烟", "烟酒", "烟囱", "油烟机", "抽油烟机", "油烟", "烟道"),
     *("打着火", "点着火", "能着火", "可以着火", "着火后", "打火机", "打火器", "点火器", "打火针"),
+    *("不着火", "唔着火", "没着火", "着不了火", "打不着火", "点不着火", "点唔着火", "打唔着火"),
+    *("dumpster fire", "fire show", "fire risk", "fire hazard", "risk of fire", "fire drill"),
+    *("火锅", "嘴冒烟", "冒烟了都", "心态崩", "fire sale", "on fire today", "hot pot"),
     *("火很小", "火小", "火苗小", "火苗很小", "火不旺", "火太小", "火力小", "小火", "火苗发红"),
     *("火苗是黄", "火苗发黄", "上火", "火锅", "火车", "火腿", "火爆", "发火", "火气", "开火"),
     *("电火花塞", "开关关不上", "开关坏", "开关没反应", "换开关", "开关面板"),
@@ -118,14 +149,14 @@ NOT_DANGER = words(
 )
 # A danger word right after these is denied or prevented: 没有燃气味了, 防止起火, no gas smell.
 DENIALS_BEFORE = (
-    *("不", "没", "没有", "未", "别", "无", "不是", "不会", "并没有", "并未", "沒有"),
+    *("不", "没", "没有", "未", "别", "无", "不是", "不会", "并没有", "并未", "沒有", "唔", "冇"),
     *("防止", "预防", "避免", "以免", "谨防", "严禁", "禁止", "杜绝", "防范", "以防"),
     *("not ", "no ", "n't ", "never ", "without ", "prevent ", "avoid "),
 )
 # ...or followed by these: 燃气味已经没了, the smoke is gone.
 DENIALS_AFTER = words(
     *("没了", "没有了", "消失", "散了", "散掉", "不见了", "已经没", "已经灭", "灭了", "扑灭"),
-    *("修好", "好了", "已处理", "处理好", "已解决", "解决了", "没事了", "没事", "排除"),
+    *("修好", "好了", "已处理", "处理好", "已解决", "解决了", "没事了", "没事", "排除", "接好"),
     *("is gone", "gone", "fixed", "repaired", "put out", "under control", "was a false alarm"),
 )
 # The message speaks of danger in general or as a rule, not of one here and now.
@@ -134,6 +165,9 @@ CONDITIONALS = words(
     *("如果闻到", "如遇", "万一", "如果有", "要是有", "假如", "一旦有"),
     "re:发现.{0,8}时",
     "re:发现.{0,10}(?:请|应|要|立即|马上|及时|拨打|报警)",
+    "re:闻到.{0,8}(?:要|应该|得先|先)",
+    "re:(?:真|万一|要是|如果)?(?:着火|起火|失火)了?(?:咋办|咋整|怎么办|谁负责|谁都跑不了|消防车进不来)",
+    "re:着火了?(?:咋办|咋整|怎么办)",
     *("容易", "多发", "高发", "频发", "可能引发", "会引起", "会导致", "易引发", "可能有", "或有"),
     *("if you smell", "if you notice", "if you see", "in case of", "if there is", "should you"),
     *("what to do if", "in the event of"),
@@ -141,7 +175,8 @@ CONDITIONALS = words(
 # Safety propaganda, drills, training and notices.
 PROPAGANDA = words(
     *("温馨提示", "安全提示", "友情提示", "安全提醒", "小知识", "常识", "科普", "宣传", "须知"),
-    *("知识", "小贴士", "大家注意", "注意安全"),
+    *("知识", "小贴士", "大家注意", "注意安全", "要点", "逃生", "备个", "每家都", "提提大家"),
+    *("唔好自己", "自救"),
     *("注意事项", "提醒大家", "提醒各位", "请大家注意", "请广大", "广大居民", "各位居民"),
     *("各位业主", "各位邻居", "请各位", "安全用气", "安全用电", "用气安全", "用电安全"),
     *("培训", "讲座", "知识竞赛", "应急预案", "逃生路线"),
@@ -150,13 +185,16 @@ PROPAGANDA = words(
 )
 NOTICE_OPENINGS = (
     *("通知", "公告", "提醒", "温馨提示", "安全提示", "友情提示", "重要通知", "紧急通知"),
-    *("停电通知", "停水通知", "停气通知", "告知", "告示", "【", "notice", "reminder"),
+    *("停电通知", "停水通知", "停气通知", "告知", "告示", "notice", "reminder", "安全", "提示"),
+    *("须知", "演练", "演习", "消防", "回访", "公告"),
     *("announcement", "tips", "转发", "转:", "转自", "fw:", "fwd:", "群公告", "公告"),
 )
 # A story from elsewhere: these alone say so, wherever it happened.
 NEWS_FOR_SURE = words(
     *("新闻", "据报道", "转发", "转载", "【转", "转:", "视频", "热搜", "抖音", "朋友圈", "网传"),
-    *("听说", "on the news", "saw on", "i heard", "reposted"),
+    *("听说", "报道", "看到个", "看到没", "隔壁市", "追剧", "电视剧", "电影", "那集", "小说"),
+    *("外省", "外市", "【突发】", "引发", "听讲", "聽講", "电视", "播咗"),
+    *("on the news", "saw on", "i heard", "reposted", "on tv", "in the movie"),
 )
 # ...and these say so unless the speaker is plainly here (我家, 楼道, an address).
 NEWS = words(
@@ -168,14 +206,15 @@ NEWS = words(
 )
 # The danger is over or long ago; a present-tense word brings it back (现在还有燃气味).
 PRESENT = words(
-    *("现在", "还在", "还有", "还是", "又", "正在", "刚才", "刚刚", "马上", "快来", "快点"),
-    *("救命", "赶紧", "赶快", "立即", "立刻", "快快", "一直", "越来越", "今天", "此刻", "目前"),
+    *("现在还", "现在又", "还在", "还有", "还是", "又", "正在", "刚才", "刚刚", "马上", "快来"),
+    *("快点", "救命", "赶紧", "赶快", "立即", "立刻", "快快", "一直", "越来越", "此刻", "目前"),
     *("now", "right now", "still", "again", "help", "hurry", "urgent", "quick"),
 )
 
 # A rehearsal is never the real thing, whatever else it says.
 DRILL = words(
-    *("演练", "演习", "模拟", "预演", "drill", "exercise", "simulation", "rehearsal"),
+    *("演练", "演习", "模拟", "预演", "测试", "测了", "试一下", "按一下测试"),
+    *("drill", "exercise", "simulation", "rehearsal", "test"),
 )
 # The speaker is here: their home, their building, this lift.
 LOCAL = words(
@@ -187,14 +226,13 @@ LOCAL = words(
     *("kitchen", "apartment", "flat", "building", "stairwell", "lobby"),
 )
 
-# Any word that may start a danger reading; a message without one skips the rest.
-ANY = GAS + FIRE + ELECTRIC + ELECTRIC_SYMPTOMS + LIFT + WATER_SYMPTOMS
 
 # The alarm is over or was never real: 误会, 虚惊一场, 人已经救出来了.
 OVER = words(
     *("误会", "误报", "虚惊一场", "不是真", "是演练", "没事了", "别担心", "别慌", "已经没了"),
     *("已恢复", "恢复运行", "安全出来", "救出来", "已救出", "已扑灭", "扑灭了", "火灭了", "修好了"),
     *("已修好", "已处理好", "冇事", "不用担心", "大家放心", "false alarm", "all clear", "没事"),
+    *("看过了", "查过了", "检查过了", "不是漏气", "接好", "重新接", "换好", "已更换"),
 )
 # The danger goes on: these keep a report alive after an "over" word.
 STILL = words(
@@ -202,5 +240,10 @@ STILL = words(
     *("still", "again", "help"),
 )
 # Someone asks for help now: a notice never does.
-URGENT = words(*("快来", "尽快", "赶紧", "马上来", "抢修", "救命", "快点", "help", "hurry"))
-JOKES = words(*("哈哈", "开玩笑", "我是说", "😂", "🤣", "lol", "just kidding", "隔三差五"))
+URGENT = words(
+    *("快来", "尽快", "赶紧", "马上来", "抢修", "救命", "快点", "help", "hurry", "119", "快打"),
+)
+JOKES = words(
+    *("哈哈", "开玩笑", "我是说", "😂", "🤣", "lol", "just kidding", "隔三差五", "xswl", "心态崩"),
+    *("haha", "lmao"),
+)

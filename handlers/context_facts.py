@@ -84,13 +84,13 @@ def load(ctx: Context, facts: TicketFacts | None) -> Ticket | None:
 
 
 def _asked(ctx: Context) -> TicketFacts | None:
-    """The reporter's ticket the bot asked them to confirm (resolved, recently)."""
+    """The reporter's ticket the bot asked them to confirm: resolved (or closed) recently."""
     query = (
         select(Ticket)
         .where(
             Ticket.reporter == ctx.sender,
             Ticket.chat == ctx.chat.id,
-            Ticket.state == "resolved",
+            col(Ticket.state).in_(("resolved", "closed")),
             col(Ticket.resolved_at) >= ctx.now - ASKED_WINDOW,
         )
         .order_by(col(Ticket.resolved_at).desc())

@@ -115,6 +115,8 @@ def _near(things: Lexicon, symptoms: Lexicon, text: str, *, reach: int) -> bool:
 def denied_before(text: str, start: int) -> bool:
     before = text[max(start - 6, 0) : start]
     stripped = before.rstrip()
+    if stripped.endswith(("是不是", "是否", "有没有", "会不会", "是唔是", "有冇")):
+        return False  # "是不是漏气了" asks; it does not deny
     return before.endswith(words.DENIALS_BEFORE) or stripped.endswith(
         tuple(d for d in words.DENIALS_BEFORE if not d.endswith(" "))
     )

@@ -115,6 +115,9 @@ def _report(parsed: Parsed, facts: Facts) -> Meaning:
         return Meaning("follow_up", source, why="more about the ticket it answers")
     if parsed.emergency or parsed.tagged:
         return Meaning("report", why="an emergency" if parsed.emergency else "a tagged report")
+    if "reopen" in parsed.alternatives and facts.asked is not None:
+        # "又跳闸了" from the reporter whose ticket was just fixed: the same trouble is back.
+        return Meaning("reopen", "asked", why="the trouble is back after the fix")
     own = facts.own_open
     if own is not None and own.same_problem:
         return Meaning("nudge", "own_open", why="the same trouble as the resident's open ticket")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from handlers import intent_model
 from handlers import vocabulary as words
 from handlers.address import Address, find_address
 from handlers.emergency import EmergencyType, find_emergency
@@ -23,6 +24,7 @@ from handlers.read_report import ReportReading, read_report, talk_reason
 from handlers.refs import TicketRef, blank, ticket_ref
 from handlers.vocabulary import FieldName, Intent, Kind
 from handlers.words import commands as command_words
+from handlers.words import reports as report_words
 
 __all__ = ["Intent", "Kind", "Parsed", "is_courtesy", "parse"]
 
@@ -104,8 +106,8 @@ def parse(text: str) -> Parsed:
     report = read_report(plain, has_address=address is not None)
     if danger and not _command_outranks_danger(command, ref):
         return _report(traced, start, "hazard", address, emergency=danger, ticket=ticket)
+    talk = talk_reason(plain, here=here)
     if command and ref is None and command.intent in _TICKET_COMMANDS:
-        talk = talk_reason(plain, here=here)
         if talk or (command.intent == "query" and report and report.kind == "inquiry"):
             command = None  # news, the past, a notice: it moves no ticket
     if command and _command_decides(command, report, plain, start, ref):
@@ -116,15 +118,99 @@ def parse(text: str) -> Parsed:
         return _command(traced, command, ref, weak=not command.strong)
     if report and report.blocked_by is None:
         return _report(traced, start, report.kind, address, ticket=ticket, doubtful=True)
+    signals = _signals(address, ref, report, command, talk)
+    if not talk and (report is None or report.blocked_by is None):
+        guessed = _second_opinion(traced, start, plain, signals, address, ref)
+        if guessed is not None:
+            return guessed
     why = report.blocked_by if report else ""
     others = (command.intent, *command.alternatives) if command else ()
     return Parsed(
         "none",
         ticket=ticket,
-        why=why or "",
+        why=why or talk or "",
         alternatives=tuple(a for a in others if a != "none"),
         weak=bool(others),
     )
+
+
+# How sure the second opinion must be before the words count as a weak command or a
+# doubtful report, and before a report it is sure of opens a ticket (chosen by
+# cross-validation on the training corpora, see EVALUATION.md).
+CONFIDENT = 0.8
+CERTAIN = 0.95
+
+
+def _second_opinion(
+    traced: Normalized,
+    start: int,
+    plain: str,
+    signals: list[str],
+    address: Address | None,
+    ref: TicketRef | None,
+) -> Parsed | None:
+    """What the words resemble, when the rules recognised nothing in them."""
+    trained = intent_model.model()
+    if trained is None:
+        return None
+    guess = trained.guess(intent_model.features(plain, signals))
+    if guess.probability < CONFIDENT or guess.intent == "none":
+        return None
+    if guess.intent == "report":
+        if not (report_words.THINGS.search(plain) or report_words.SYMPTOMS.search(plain)):
+            return None  # no object or symptom named: too little to put before a person
+        return replace(
+            _report(traced, start, "repair", address, ticket=ref.number if ref else None),
+            doubtful=guess.probability < CERTAIN,
+            why="resembles a report",
+        )
+    return Parsed(
+        guess.intent,  # type: ignore[arg-type]
+        ticket=ref.number if ref else None,
+        body=traced.source_slice(start).strip(),
+        weak=True,
+        why="resembles a command",
+    )
+
+
+def reading_signals(text: str) -> list[str]:
+    """The rule signals parse feeds the second opinion, for training it on the same view."""
+    traced = normalize_traced(text)
+    ref = ticket_ref(traced.text)
+    plain = blank(traced.text, [(ref.start, ref.end)]) if ref else traced.text
+    address = find_address(plain)
+    here = bool(address and (address.building or address.unit or address.room or address.floor))
+    command = read_command(plain, named_ticket=ref is not None)
+    report = read_report(plain, has_address=address is not None)
+    return _signals(address, ref, report, command, talk_reason(plain, here=here))
+
+
+def _signals(
+    address: Address | None,
+    ref: TicketRef | None,
+    report: ReportReading | None,
+    command: CommandReading | None,
+    talk: str | None,
+) -> list[str]:
+    found = []
+    if address:
+        found.append("addr")
+    if ref:
+        found.append("ref")
+    if report:
+        found.append(f"kind:{report.kind}")
+        found.append("mine" if report.mine else "not-mine")
+        if report.blocked_by:
+            found.append("talk")
+    if command:
+        found.append(f"cue:{command.intent}")
+        if command.question:
+            found.append("question")
+        if command.thanks:
+            found.append("thanks")
+    if talk:
+        found.append("talk")
+    return found
 
 
 _TICKET_COMMANDS = frozenset(

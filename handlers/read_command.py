@@ -16,6 +16,7 @@ PUNCTUATION = " \t\n,.;:!?~…。、“”\"'‘’()【】[]<>《》-—_·*/\\
 # Strong cues, checked in this order when two sit in the same place: 不满意 over 满意.
 _STRONG: tuple[tuple[Intent, Lexicon], ...] = (
     ("reopen", words.REOPEN_STRONG),
+    ("overdue", words.OVERDUE_STRONG),
     ("confirm", words.CONFIRM_STRONG),
     ("reassign", words.REASSIGN_STRONG),
     ("return", words.RETURN_STRONG),
@@ -25,12 +26,12 @@ _STRONG: tuple[tuple[Intent, Lexicon], ...] = (
     ("progress", words.PROGRESS_STRONG),
     ("claim", words.CLAIM_STRONG),
     ("digest", words.DIGEST_STRONG),
-    ("overdue", words.OVERDUE_STRONG),
     ("review", words.REVIEW_STRONG),
     ("register", words.REGISTER_STRONG),
     ("dismiss", words.DISMISS_STRONG),
 )
 _SOFT: tuple[tuple[Intent, Lexicon], ...] = (
+    ("reopen", words.REOPEN_SOFT),
     ("confirm", words.CONFIRM_SOFT),
     ("resolve", words.RESOLVE_SOFT),
     ("progress", words.PROGRESS_SOFT),
@@ -123,7 +124,7 @@ def read_command(text: str, *, named_ticket: bool) -> CommandReading | None:
         intent = "confirm"
     if intent == "confirm" and not best.strong and _WORK_DONE.search(text) and not thanks:
         intent = "resolve"
-    if question and intent in ("resolve", "progress", "claim", "confirm"):
+    if question and intent in ("resolve", "progress", "claim", "confirm") and _asks(text, best):
         intent = "query"
     alternatives = tuple(dict.fromkeys(c.intent for c in sorted(found, key=_rank)))
     return CommandReading(
@@ -138,9 +139,9 @@ def read_command(text: str, *, named_ticket: bool) -> CommandReading | None:
 
 
 # Intents that judge the whole message wherever their cue stands; the rest go by position.
-_WHOLE_MESSAGE = {"reopen": 0, "confirm": 1, "reassign": 2, "return": 3, "urge": 4}
+_WHOLE_MESSAGE = {"reopen": 0, "overdue": 1, "confirm": 2, "reassign": 3, "return": 4, "urge": 5}
 # Among soft cues the outcome counts: "上门看了 … 打开就好了" is resolved.
-_SOFT_ORDER = {"resolve": 0, "confirm": 1, "progress": 2, "claim": 3}
+_SOFT_ORDER = {"reopen": 0, "resolve": 1, "confirm": 2, "progress": 3, "claim": 4}
 
 
 def _rank(cue: Cue) -> tuple[int, int]:
@@ -178,6 +179,13 @@ def _target(text: str, *, named_ticket: bool) -> str | None:
         return chinese.group(1)
     mention = re.match(r"\s*@([^\s,.;!?:#@，。]+)", rest)
     return mention.group(1) if mention else None
+
+
+def _asks(text: str, cue: Cue) -> bool:
+    """The question is about the cue itself ("修好了吗", "到了没") rather than something
+    else said beside it ("到楼下了 家里有人吗")."""
+    after = text[cue.end : cue.end + 4]
+    return bool(re.match(r"\s*(?:吗|么|嘛|没有?|未|冇|\?|？|呢)", after)) or text.strip().endswith("?")
 
 
 def _only_acks(text: str) -> bool:

@@ -15,16 +15,26 @@ from handlers.words import reports as words
 _THING_TO_SYMPTOM = 8
 _ENGLISH_REACH = 40
 # A round that found something is a report even though rounds are planned work.
-_FOUND = re.compile(r"(?:巡查|巡检|安检|检查|排查|入户)(?:中|时|了)?(?:发现|查出)")
+_FOUND = re.compile(r"(?:巡查|巡检|安检|检查|排查|入户)(?:中|时|了)?(?:发现|查出|看到|见到)")
 # The trouble goes on: "从昨天晚上开始", "好几天了", "since yesterday".
-_ONGOING = re.compile(r"开始|到现在|至今|一直|好几天|几天了|天了|还是|又|现在|since|for a week|all day")
+_ONGOING = re.compile(
+    r"开始|到现在|至今|一直|好几天|几天了|天了|还是|又|现在还|现在也|现在又|since|for a week|all day"
+)
+# Asking why something went wrong before: "上次停水是什么原因" is history, not a report.
+_WHY_BEFORE = re.compile(r"什么原因|啥原因|咩原因|怎么回事|怎么处理的|是因为|what caused")
 
 
 # Complaints and questions may tell of the past ("上次没在家", "上周约的换表") and still ask now.
 _ASKING = ("complaint", "inquiry")
 
 
-_YES_NO = re.compile(r"(?:吗|么|没有?|是不是|对吗)\s*[?？!！。.]*\s*$|\?\s*$")
+# "停电了吗？", "你们有水吗": asking whether the outage is theirs too — not "是炉子坏了吗"
+# (the cause) or "这合规吗" (whether it is allowed), which still report.
+_YES_NO = re.compile(
+    r"(?:停电|停水|停气|没电|没水|没气|有电|有水|有气|来电|来水|来气|断电|跳闸)了?"
+    r"(?:吗|么|没有?|嘛|冇)\s*[?？!！。.]*\s*$"
+    r"|是不是(?:停电|停水|停气|断电)|(?:power|water|gas) (?:out|off)\?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +51,7 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     """A normalised message's report evidence, or None when it names no trouble at all."""
     if not words.ANY.search(text):
         return None
+    text = words.NOT_FAULTS.blank(text)
     faults = fault_hits(text)
     hazard = _live(words.HAZARDS, text)
     complaint = _live(words.COMPLAINTS, text)
@@ -56,11 +67,13 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     elif inquiry:
         kind = "inquiry"
     troubles = faults + hazard + complaint
-    blocked = _blocked(text, troubles, kind=kind, here=has_address or mine)
+    blocked = _blocked(text, troubles, kind=kind, here=has_address or mine, address=has_address)
     if kind == "repair":
-        # "3栋停电了吗？" asks the group whether it is just them: a person should look.
+        # "3栋停电了吗？" asks the group whether it is just them, and "停电了" alone may answer
+        # someone: a person should look. A fault told in more words is the speaker's own.
         asking = _YES_NO.search(text) is not None
-        clear = bool(faults) and (has_address or mine) and not asking
+        bare = len(re.sub(r"[\s\W_]", "", text)) <= 5
+        clear = bool(faults) and (has_address or mine or not bare) and not asking
     elif kind == "hazard":
         clear = has_address or mine or len(hazard) > 1
     else:
@@ -88,9 +101,11 @@ def _live(lexicon: words.Lexicon, text: str) -> list[Hit]:
     return [hit for hit in lexicon.finditer(text) if not denied_before(text, hit.start)]
 
 
-def _blocked(text: str, troubles: list[Hit], *, kind: Kind, here: bool) -> str | None:
+def _blocked(
+    text: str, troubles: list[Hit], *, kind: Kind, here: bool, address: bool
+) -> str | None:
     """Why a message with trouble words is talk, not a report; None when it is a report."""
-    reason = talk_reason(text, kind=kind, here=here)
+    reason = talk_reason(text, kind=kind, here=here, has_address=address)
     if reason:
         return reason
     settled = _last(chatter.SETTLED, text)
@@ -103,7 +118,12 @@ def _blocked(text: str, troubles: list[Hit], *, kind: Kind, here: bool) -> str |
 _NARRATIVE = re.compile(r"刚才|后来|虚惊|原来|自己|误会|哈哈|😂")
 
 
-def talk_reason(text: str, *, kind: Kind | None = None, here: bool = False) -> str | None:
+_REQUEST = re.compile(r"麻烦|帮忙|快来|来人|派人|来看|来修|报修|师傅|管管|救命|please|help")
+
+
+def talk_reason(
+    text: str, *, kind: Kind | None = None, here: bool = False, has_address: bool = False
+) -> str | None:
     """Why a message is the group talking (news, a notice, the past, advice …), or None.
 
     Commands use it too: "上周电梯坏了第二天就修好了" thanks, it resolves no ticket.
@@ -121,15 +141,19 @@ def talk_reason(text: str, *, kind: Kind | None = None, here: bool = False) -> s
         return "planned work"
     past = chatter.PAST.search(text) is not None
     settled = chatter.SETTLED.search(text) is not None
+    if past and _WHY_BEFORE.search(text):
+        return "a question about the past"
     if past and (settled or not _ONGOING.search(text)) and kind not in _ASKING:
         return "past"
     if settled and _NARRATIVE.search(text):
         return "a story that is over"
     if chatter.GROUP_QUESTION.search(text) and kind != "inquiry":
         return "question to the group"
-    if danger.JOKES.search(text) and not here:
+    # Jokes and advice are told from home too: only an address or a request outweighs them.
+    asked = bool(_REQUEST.search(text)) or has_address
+    if danger.JOKES.search(text) and not asked:
         return "joke"
-    if chatter.ADVICE.search(text) and not here:
+    if (chatter.ADVICE.search(text) or danger.PROPAGANDA.search(text)) and not asked:
         return "advice"
     if chatter.THANKS.search(text) and chatter.PAST.search(text):
         return "thanks"

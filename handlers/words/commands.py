@@ -25,6 +25,8 @@ ACKS = words(
     *("got it", "roger", "noted", "will do", "on it", "i'm on it"),
 )
 CLAIM_SOFT = words(
+    "re:(?:弄完|忙完|修完|处理完|搞完)(?:这家|这单|手上的|这边)?就(?:上去|过去|过来|来|到)",
+    "re:(?:而家|现在|马上)(?:过嚟|过来|过去)",
     *("马上安排", "这就安排", "我安排", "我这边安排", "安排一下", "安排人", "安排师傅"),
     "re:我(?:这边|这就|马上|现在|一会儿?|等会儿?|稍后|待会儿?|下午|上午|晚上|明天|明早|今天|下班|"
     "吃完饭|中午)?.{0,6}(?:过去|上门|去看|去瞅|去瞧|去一趟|去处理|去修|过来|来看|去|上楼|下楼|上去)"
@@ -50,6 +52,7 @@ PROGRESS_STRONG = words(
     *("i'm here", "i am here", "be there in"),
 )
 PROGRESS_SOFT = words(
+    *("入户看了", "约了", "正在排查", "估计是", "应该是", "查到"),
     "re:(?<!收)(?<!看)(?<!得)到了",
     *("人到了", "我到了", "已经到了", "出门了", "在路上了", "在联系", "正在联系"),
     *("联系了", "得多一会儿", "不好找", "上门看了", "看过了", "查到是", "找到原因"),
@@ -91,6 +94,7 @@ RETURN_STRONG = words(
     *("return", "returning", "send back", "sending back", "not our grid", "not ours"),
 )
 CONFIRM_STRONG = words(
+    *("可以结单", "可以关单", "关单吧", "可以销单", "确认没问题", "very happy"),
     *("满意", "非常满意", "很满意", "挺满意", "满意满意", "确认完成", "确认解决", "确认修好"),
     *("好评", "五星好评", "给好评"),
     *("satisfied", "confirm", "confirmed", "very satisfied"),
@@ -108,18 +112,26 @@ CONFIRM_SOFT = words(
     "re:(?:works|working|drains|flushes|lights|runs|running|heats|fine|ok|okay|good|back) now",
 )
 REOPEN_STRONG = words(
-    *("不满意", "不太满意", "很不满意", "非常不满意", "重新打开", "重新处理", "差评"),
-    *("没修好", "没修好", "根本没修", "没解决", "没有解决", "没处理好", "没弄好", "没搞好"),
-    *("还是不行", "还是不好", "还是坏", "又坏了", "又不行了", "还是老样子", "一点没变", "一模一样"),
+    *("不满意", "不太满意", "很不满意", "非常不满意", "重新打开", "重新处理", "差评", "唔满意"),
+    *("没修好", "根本没修", "没解决", "没有解决", "没处理好", "没弄好", "没搞好", "冇整好"),
+    *("还是不行", "还是不好", "还是坏", "还是老样子", "一点没变", "一模一样", "再来一次"),
     *("问题还在", "问题没解决", "还没好", "根本没来人", "没人来就", "咋就显示修好", "怎么就显示"),
     *("not satisfied", "unsatisfied", "dissatisfied", "not happy", "reopen", "re-open"),
     *("not fixed", "still not working", "still broken", "broken again", "stopped again"),
     "re:still (?:not|leaking|off|broken|no|cold|dripping)",
     "re:还是(?:不|没|漏|滴|凉|冷|打不|点不|刷不|跳|停|那么|一样|老)",
-    "re:(?:又|又开始|又在|重新)(?:漏|滴|坏|跳闸|停|打不着|点不着|不亮|不热|不出|堵|冒|响)",
     "re:还是?不work",
+    "re:(?:修完|修好|师傅走|走了?)(?:第二天|隔天|没多久|冇耐|不久|一会儿?|以后|后)?.{0,4}又",
+    "re:(?:leaking|broken|stopped|tripping|blocked|dripping|off|broke|not working) again",
+)
+# Trouble come back: a reopen from the reporter of a finished ticket, a report otherwise.
+REOPEN_SOFT = words(
+    "re:(?:又|又开始|又在|重新)(?:漏|滴|坏|跳闸|跳掣|跳炸|跳电|停|打不着|点不着|不亮|不热|不出|堵|冒|响)",
+    *("又坏了", "又不行了", "还是有问题", "还是往下", "还是漏", "again"),
 )
 URGE_STRONG = words(
+    *("加快", "再催", "快啲", "仲未有人", "come faster", "faster please", "any time soon"),
+    "re:有人吗.{0,8}(?:报修|等|一天|半天)",
     *("催办", "催单", "催一下", "催促", "催催", "加急", "抓紧", "赶紧处理", "尽快处理"),
     "re:(?:怎么|咋|为啥|为什么|到底)还?(?:没|不)(?:人|来|处理|动静|修|管|到)",
     *("没动静", "没人理", "没回音", "没人来", "没人管", "没人回", "一直没来"),
@@ -132,6 +144,12 @@ URGE_STRONG = words(
     *("hurry", "hurry up", "urge", "still waiting", "been waiting", "please hurry", "asap"),
 )
 QUERY_STRONG = words(
+    *("查一下", "查下", "查查", "啥情况", "什么情况", "咩情况", "进展如何", "进展怎样", "处理结果"),
+    "re:(?:谁|边个|係边个|是谁)(?:在)?(?:负责|跟|跟进|处理|接)",
+    "re:(?:派人|有人接|有人管|有人跟|有冇人跟)(?:了)?(?:吗|没|没有|未|冇|嗎)",
+    "re:(?:几点|什么时候|啥时候|幾點|几时|何时)(?:能|会)?(?:到|来|过来|上门|嚟)",
+    "re:(?:现在|而家)(?:点|怎么样|咋样|如何)",
+    *("who is handling", "what time will", "when will the technician", "any news"),
     *("查询", "查进度", "进度", "状态", "到哪了", "到哪一步", "怎么样了", "咋样了", "点样"),
     *("有人接了没", "有人接了吗", "有人接没", "有人管吗", "派给谁", "谁在跟", "在排队"),
     "re:(?:处理|修|弄)(?:得|的)?(?:怎么样|咋样|如何)了?",
@@ -152,6 +170,8 @@ DIGEST_STRONG = words(
     *("daily report", "digest", "daily digest", "today's report"),
 )
 OVERDUE_STRONG = words(
+    *("过了时限", "超过时限", "超时没接", "超时未", "超咗时", "超時"),
+    "re:哪些(?:单|工单).{0,10}(?:没|未|超)",
     *("超时", "超时的单", "超时工单", "逾期", "超期", "超咗时", "过期未处理"),
     *("overdue", "late tickets"),
 )
@@ -165,7 +185,8 @@ DISMISS_STRONG = words(*("re:^忽略", "re:^不用登记", "re:^不是报修", "
 
 # Any cue at all; a message without one skips the per-intent reading.
 ANY = (
-    CLAIM_STRONG
+    REOPEN_SOFT
+    + CLAIM_STRONG
     + CLAIM_SOFT
     + PROGRESS_STRONG
     + PROGRESS_SOFT

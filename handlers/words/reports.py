@@ -33,6 +33,24 @@ FAULTS = words(
     "re:(?:水|电|气|热水|暖气|燃气|煤气)都?(?:没|冇)(?:有)?了",
     "re:一点(?:水|电|气|热水)都?(?:没|冇)",
     "re:(?:老是|总是|经常|动不动|三天两头)(?:就)?(?:跳闸|停电|停水|坏|漏|堵|断|灭)",
+    # on, then off again: 打着一会就灭, 一着就熄, 点了马上熄, 一开就跳
+    "re:(?:打着|点着|着|开|一开|一用|插上)(?:一会儿?|一下|了|完)?(?:就|马上|又)(?:灭|熄|跳|关|停|断)",
+    "re:(?:灭|熄|跳|停)了?又(?:点|开|合|推|着|跳)",
+    "re:(?:余额不足|欠费|没到账|冇到账|扣了钱|钱扣了|充了(?:值|钱)?.{0,10}(?:没|冇|不|显示))",
+    "re:(?:屏幕|显示屏|显示|屏)(?:黑了|不亮|是黑的|空白|显示不了|乱码)|显示不了|显示f\\d|显示e\\d",
+    "re:(?:走|跳|转)(?:得|的)(?:贼|好|很|特别|太)?快",
+    "re:(?:晃|抖)(?:得|的)(?:厉害|很|好)|哐哐响|咣咣响|咚咚|嗡嗡响|咔咔响|喀喀|噗噗响",
+    "re:(?:锈|腐蚀|生锈|生晒锈)(?:断|穿|了|得|厉害)?|锈断|断裂|翘起来|要倒|倾倒|踩空|翻了",
+    "re:没人(?:修剪|清|拉|拖|擦|扫|管|收拾)|好几天没(?:拉|清|收|扫)",
+    "re:(?:不抬|抬不起来|不落|开唔到|关唔到|扭唔郁|唔郁|冇反应|唔work|唔得)",
+    *("火小", "火苗小", "火很弱", "灭灯", "跳掣", "跳闸", "跳炸", "闪灯", "一闪一闪", "不充电"),
+    *("电不够用", "断断续续", "时有时无", "忽大忽小", "点火失败", "失败", "不会动"),
+    # English: a thing and how it is wrong
+    *("is blank", "is yellow", "is weak", "looks cracked", "cracked", "no fire", "not coming"),
+    *("shuts off", "keeps opening", "keeps closing", "jerks", "grinding", "stopped working"),
+    *("not collected", "it stinks", "stinks", "snapped", "hanging over", "standing water"),
+    *("never answer", "parked in my", "are out", "is out", "out for", "no electricity"),
+    *("no hot water", "no gas", "low balance", "won't start", "doesn't start", "not charging"),
     # requests that name a repair
     *("报修", "需要维修", "要报修", "想报修", "修一修"),
     # English
@@ -59,6 +77,11 @@ THINGS = words(
     *("地砖", "瓷砖", "纱窗", "门铃", "信箱", "车库门", "卷帘门", "停车杆", "栏杆", "抬杆"),
     *("景观灯", "庭院灯", "应急灯", "指示灯", "地面", "路面", "化粪池", "雨水管", "排水口"),
     *("水泵", "二次供水", "净水器", "分水器", "电梯门", "电梯按钮", "按钮", "显示屏", "屏幕"),
+    *("电卡", "燃气卡", "气卡", "卡", "余额", "电饭锅", "电视", "路由器", "wifi", "灯膽", "灯泡"),
+    *("自闭阀", "户内管", "立管", "管线", "拦车杆", "杆子", "地砖", "井盖子", "跷跷板", "秋千"),
+    *("路灯杆", "底座", "树", "树干", "草", "垃圾", "垃圾站", "划线", "防水层", "平层"),
+    *("meter", "display", "flame", "hose", "boiler", "sockets", "doors", "card", "wall", "crack"),
+    *("garbage", "rubbish", "swing", "branch", "parking", "exhaust", "lights", "charging pile"),
     # English
     *("stove", "cooker", "hob", "heater", "boiler", "meter", "light", "lights", "lamp", "lift"),
     *("elevator", "door", "lock", "tap", "faucet", "pipe", "sink", "toilet", "drain", "radiator"),
@@ -83,17 +106,19 @@ SYMPTOMS = words(
     *("flickering", "won't", "doesn't", "isn't working", "faulty", "noisy", "out of order"),
     "re:(?:won't|doesn't|does not|can't|cannot|isn't|not) (?:work|light|start|open|close|lock|"
     "turn on|turn off|drain|flush|heat|come on|stop|shut)",
-    *("烂", "破了", "碎了", "鼓包", "起皮", "发霉", "长毛", "脱皮", "变形", "卡住", "卡死"),
+    *("烂", "破了", "碎了", "鼓包", "起皮", "发霉", "长毛", "脱皮", "变形", "卡住", "卡死", "咬破"),
+    *("熄", "灭", "不会动", "唔郁", "没反应", "不准", "空了", "老长了", "出不去", "要倒"),
     *("stone cold", "keeps clicking", "hanging off", "doesn't lock", "won't open", "burst"),
 )
 # Trouble that is a danger to people before it is an accident: kind "hazard".
 HAZARDS = words(
-    "re:(?:消防通道|安全出口|疏散通道|走火通道|逃生通道|消防车道).{0,8}(?:堵|占|锁|挡|停|堆)",
+    "re:(?:消防通道|安全出口|疏散通道|走火通道|逃生通道|消防车道).{0,14}(?:堵|占|锁|挡|停|堆)",
     "re:(?:堵|占|锁|挡|堆).{0,6}(?:消防通道|安全出口|疏散通道|走火通道|逃生通道)",
     "re:(?:楼道|电梯|家里|屋里|楼梯|过道|走廊|窗户|楼上).{0,10}(?:电动车|电瓶|电瓶车|电池).{0,8}充",
     "re:(?:电动车|电瓶|电瓶车).{0,10}(?:楼道|电梯|上楼|进电梯|推进).{0,8}充?",
     "re:(?:电动车|电瓶车|电动自行车).{0,6}(?:插着电|在充|充电)",
-    *("飞线", "拉飞线", "私拉电线", "私拉乱接", "私接", "私改", "乱拉电线", "吊根电线"),
+    *("飞线", "拉飞线", "私拉电线", "私拉乱接", "私接", "私改", "乱拉电线", "吊根电线", "偷接"),
+    *("偷电", "拉电线", "叉电", "拉线充电", "long cable"),
     "re:(?:井盖|盖板|窨井).{0,6}(?:没了|丢|不见|碎|坏|裂|缺|翘|塌|松)",
     "re:(?:外墙|瓷砖|墙皮|墙砖|墙面|吊顶|广告牌|空调外机|雨棚|玻璃).{0,8}(?:掉|脱落|松|裂|歪|塌|砸)",
     "re:(?:护栏|扶手|栏杆|台阶|螺丝|楼梯(?!灯)).{0,6}(?:松|塌|断|坏|晃)",
@@ -120,7 +145,9 @@ COMPLAINTS = words(
     *("排烟管", "贴满了小广告", "小广告", "被偷", "老丢", "乱扔", "不提前说", "一次通知都没有"),
     *("也不给补", "也不管", "拍拍屁股走", "就走了", "说好", "连个人影", "打电话也不接", "扣多了"),
     *("贵一倍", "投诉", "群租", "违建", "私搭乱建", "说了好几次", "不改", "拉我们的闸"),
-    *("太灵了", "晃得睡不着", "占满"),
+    *("太灵了", "晃得睡不着", "占满", "没来人", "白请", "有没有人管", "没人理", "管不管", "抄错"),
+    *("值班睡觉", "随便进"),
+    "re:约了.{0,6}没来",
     *("noise", "noisy", "barks", "barking", "rude", "complain", "complaint", "overcharged"),
 )
 # A question about a service: kind "inquiry" (开户, 缴费, 办理, when it comes back).
@@ -137,7 +164,15 @@ INQUIRIES = words(
     "re:(?:周末|晚上|中午)(?:有人|有冇人|上班)",
     *("几点上班", "几点下班", "营业厅", "手续", "要不要物业同意", "同意不", "能直接", "能线上"),
     *("how do i", "how can i", "where do i", "when will", "how much", "is it possible"),
+    *("where can i", "how to buy", "how to pay", "where to pay"),
+    "re:(?:电费|水费|燃气费|气费|物业费|暖气费|账单|电費|燃氣費).{0,8}"
+    "(?:多了|贵了|翻倍|涨了|不对|扣多|太高|怎么|咋)",
     "re:(?:请问|想问下?|问一下|咨询一?下?|請問)",
+)
+# Everyday figures of speech and personal gadgets: "整个人处于断电状态", "充电宝没电了".
+NOT_FAULTS = words(
+    *("断电状态", "钱包", "充电宝", "手机没电", "手机掉", "泪水", "灭他的火", "熄火保护"),
+    *("打游戏", "耳机", "电脑没电", "电动牙刷"),
 )
 # Any word of trouble at all; a message without one is no report and skips the rest.
 ANY = FAULTS + SYMPTOMS + HAZARDS + COMPLAINTS + INQUIRIES

@@ -67,6 +67,7 @@ _PLACE = re.compile(
     r"(?:(?:地下室|地下|负一层|小区)(?=\S)|\d{1,2}号(?=[配水泵开变锅换车垃]))?"
     rf"(?:{'|'.join(sorted(_PLACE_CORES, key=len, reverse=True))})(?!舞)"
 )
+_HAS_LATIN = re.compile("[a-z]")
 _ENGLISH_PLACES = {
     "east gate": "东门",
     "west gate": "西门",
@@ -78,6 +79,7 @@ _ENGLISH_PLACES = {
     "car park": "停车场",
     "garden": "小区花园",
 }
+_ENGLISH_PLACE = re.compile(rf"\b({'|'.join(sorted(_ENGLISH_PLACES, key=len, reverse=True))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class Address:
 def find_address(text: str) -> Address | None:
     """The address in normalised text (see handlers.normalize), or None without one."""
     building = unit = room = None
+    english_too = _HAS_LATIN.search(text) is not None
     if chinese := _CHINESE.search(text):
         groups = chinese.groups()
         # (building, unit, room) dashed | (building, unit, room) | (unit, room) | (room)
@@ -123,15 +126,15 @@ def find_address(text: str) -> Address | None:
         room = _arabic(r1 or r2 or r3 or r4)
     elif dashed := _DASHED.search(text):
         building, unit, room = (_arabic(part) for part in dashed.groups())
-    else:
+    elif english_too:
         english = {key: _first_group(pattern, text) for key, pattern in _ENGLISH.items()}
         building, unit, room = english["building"], english["unit"], english["room"]
         if unit_room := _ENGLISH_UNIT_ROOM.search(text):
             unit, room = unit_room.group(1), unit_room.group(2)
         elif building and not room and (dashed := _DASHED.search(text)):
             unit, room = dashed.group(2), dashed.group(3)
-    floor = _floor(text)
-    place = None if building else _place(text)
+    floor = _floor(text, english_too)
+    place = None if building else _place(text, english_too)
     found = Address(
         building=_arabic(building),
         unit=_arabic(unit),
@@ -142,19 +145,18 @@ def find_address(text: str) -> Address | None:
     return found if found.as_dict() else None
 
 
-def _floor(text: str) -> str | None:
+def _floor(text: str, english_too: bool) -> str | None:
     if found := _FLOOR.search(text):
         return _arabic(found.group(1))
-    english = _ENGLISH["floor"].search(text)
+    english = _ENGLISH["floor"].search(text) if english_too else None
     return (english.group(1) or english.group(2)) if english else None
 
 
-def _place(text: str) -> str | None:
+def _place(text: str, english_too: bool) -> str | None:
     if found := _PLACE.search(text):
         return found.group()
-    for words, place in _ENGLISH_PLACES.items():
-        if re.search(rf"\b{words}\b", text):
-            return place
+    if english_too and (english := _ENGLISH_PLACE.search(text)):
+        return _ENGLISH_PLACES[english.group(1)]
     return None
 
 

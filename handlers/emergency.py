@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from handlers.words import Hit, Lexicon
-from handlers.words import chatter
+from handlers.words import Hit, Lexicon, chatter
 from handlers.words import emergency as words
 
 EmergencyType = Literal["gas", "fire", "electric", "lift", "water"]
@@ -71,10 +70,10 @@ def _types_in(text: str, *, here: bool) -> EmergencyType | None:
     if _live(words.GAS, text):
         return "gas"
     weak = _live(words.FIRE_WEAK, text)
-    if weak and here and not _near(words.STOVE, words.FIRE_WEAK, text, reach=12):
-        # Smoke or "火灾" in advice to all ("每家都备个灭火器 厨房火灾来得快") is no fire.
-        if not (words.PROPAGANDA.search(text) or chatter.ADVICE.search(text)):
-            return "fire"
+    # Smoke over a stove burns badly; "火灾" in advice to all ("每家都备个灭火器") is no fire.
+    advice = words.PROPAGANDA.search(text) or chatter.ADVICE.search(text)
+    if weak and here and not advice and not _near(words.STOVE, words.FIRE_WEAK, text, reach=12):
+        return "fire"
     return None
 
 
@@ -105,7 +104,11 @@ def _near(things: Lexicon, symptoms: Lexicon, text: str, *, reach: int) -> bool:
         return False
     for symptom in _live(symptoms, text):
         for thing in thing_hits:
-            gap = symptom.start - thing.end if symptom.start >= thing.end else thing.start - symptom.end
+            gap = (
+                symptom.start - thing.end
+                if symptom.start >= thing.end
+                else thing.start - symptom.end
+            )
             limit = _NEAR_ENGLISH if symptom.word.isascii() else reach
             if -1 < gap <= limit or (thing.start <= symptom.start < thing.end):
                 return True

@@ -11,6 +11,7 @@ or raises an emergency on its own.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -37,7 +38,7 @@ def features(text: str, signals: Iterable[str] = ()) -> list[str]:
         found.extend(run[i : i + 3] for i in range(len(run) - 2))
     english = _WORD.findall(text)
     found.extend(f"w:{word}" for word in english)
-    found.extend(f"w:{a}_{b}" for a, b in zip(english, english[1:], strict=False))
+    found.extend(f"w:{a}_{b}" for a, b in itertools.pairwise(english))
     return found
 
 

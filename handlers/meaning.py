@@ -187,9 +187,10 @@ def _other(parsed: Parsed, facts: Facts) -> Meaning:
     """Words that are no report and no command: a reply, an acknowledgement, an address."""
     target, source = _target(facts, ("named", "replied"))
     if target is not None:
-        if facts.staff and "claim" in parsed.alternatives and target.state in CLAIMABLE:
-            if target.relation in ("assignee", "worker", "overseer"):
-                return Meaning("claim", source, why="an acknowledgement to a ticket by its staff")
+        acknowledged = facts.staff and "claim" in parsed.alternatives
+        works = target.relation in ("assignee", "worker", "overseer")
+        if acknowledged and works and target.state in CLAIMABLE:
+            return Meaning("claim", source, why="an acknowledgement to a ticket by its staff")
         return Meaning("follow_up", source, why="a reply about the ticket")
     if facts.replied_review is not None and facts.staff:
         return _chat("a reply to a message on 待确认 that is no answer")

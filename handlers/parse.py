@@ -16,7 +16,7 @@ from typing import Any
 from handlers import intent_model
 from handlers import vocabulary as words
 from handlers.address import Address, find_address
-from handlers.emergency import EmergencyType, find_emergency
+from handlers.emergency import EmergencyType, denied_before, find_emergency
 from handlers.normalize import Normalized, normalize_traced
 from handlers.privacy import find_id_number, find_phone, mask_phone
 from handlers.read_command import PUNCTUATION, CommandReading, note_after, read_command
@@ -24,6 +24,7 @@ from handlers.read_report import ReportReading, read_report, talk_reason
 from handlers.refs import TicketRef, blank, ticket_ref
 from handlers.vocabulary import FieldName, Intent, Kind
 from handlers.words import commands as command_words
+from handlers.words import emergency as danger_words
 from handlers.words import reports as report_words
 
 __all__ = ["Intent", "Kind", "Parsed", "is_courtesy", "parse"]
@@ -107,9 +108,12 @@ def parse(text: str) -> Parsed:
     if danger and not _command_outranks_danger(command, ref):
         return _report(traced, start, "hazard", address, emergency=danger, ticket=ticket)
     talk = talk_reason(plain, here=here)
-    if command and ref is None and command.intent in _TICKET_COMMANDS:
-        if talk or (command.intent == "query" and report and report.kind == "inquiry"):
-            command = None  # news, the past, a notice: it moves no ticket
+    # News, the past, a notice, a question about a service: they move no ticket.
+    asks_service = bool(
+        command and command.intent == "query" and report and report.kind == "inquiry"
+    )
+    if command and ref is None and command.intent in _TICKET_COMMANDS and (talk or asks_service):
+        command = None
     if command and _command_decides(command, report, plain, start, ref):
         return _command(traced, command, ref, weak=False)
     if report and report.blocked_by is None and report.clear:
@@ -149,9 +153,12 @@ def _second_opinion(
     address: Address | None,
     ref: TicketRef | None,
 ) -> Parsed | None:
-    """What the words resemble, when the rules recognised nothing in them."""
+    """What the words resemble, when the rules recognised nothing in them.
+
+    Not where the rules saw a trouble denied or over ("燃气味已经没了"), nor for thanks.
+    """
     trained = intent_model.model()
-    if trained is None:
+    if trained is None or _over_or_denied(plain) or is_courtesy(plain):
         return None
     guess = trained.guess(intent_model.features(plain, signals))
     if guess.probability < CONFIDENT or guess.intent == "none":
@@ -171,6 +178,13 @@ def _second_opinion(
         weak=True,
         why="resembles a command",
     )
+
+
+def _over_or_denied(text: str) -> bool:
+    """'燃气味已经没了', '已经不漏气了': the rules read the trouble as gone."""
+    if danger_words.OVER.search(text) or danger_words.DENIALS_AFTER.search(text):
+        return True
+    return any(denied_before(text, hit.start) for hit in danger_words.ANY.finditer(text))
 
 
 def reading_signals(text: str) -> list[str]:

@@ -40,7 +40,9 @@ _SOFT: tuple[tuple[Intent, Lexicon], ...] = (
 # Negations that turn a cue around: 没修好 is no resolve, 不用催 no urge.
 _NEGATED_OK = {"reopen", "urge", "query", "return"}
 # Words that carry the work done: "换了阀门，好了" is the steward resolving, not thanks.
-_WORK_DONE = re.compile(r"换了|换好|更换|装上|装好|疏通|补好|修了|接好|拧上|打开就|调好|replaced|changed")
+_WORK_DONE = re.compile(
+    r"换了|换好|更换|装上|装好|疏通|补好|修了|接好|拧上|打开就|调好|replaced|changed"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,6 @@ class CommandReading:
 
 def cues(text: str) -> list[Cue]:
     """Every command cue in normalised text, overlaps settled in favour of the longer one."""
-    if not words.ANY.search(text):
-        return []
     found: list[Cue] = []
     for strong, table in ((True, _STRONG), (False, _SOFT)):
         for order, (intent, lexicon) in enumerate(table):
@@ -153,7 +153,7 @@ def _rank(cue: Cue) -> tuple[int, int]:
 
 
 def _target(text: str, *, named_ticket: bool) -> str | None:
-    """The colleague a ticket goes to: '@刘红 … 你处理一下', '转派 #3 给陈明', 'reassign #8 to chen'."""
+    """The colleague a ticket goes to: '@刘红 … 你处理一下', '转派 #3 给陈明', 'to chen'."""
     named = [(name, start) for name, start, _ in mentions(text) if name.casefold() not in BOT_NAMES]
     if named and (words.REASSIGN_ASKS.search(text) or words.REASSIGN_STRONG.search(text)):
         return named[0][0]
@@ -162,7 +162,9 @@ def _target(text: str, *, named_ticket: bool) -> str | None:
     if after is None:
         if not named_ticket:
             return None
-        give = re.search(rf"(?:{'|'.join(words.REASSIGN_GIVE)})(?=\s?@?[\u4e00-\u9fff]{{2,3}})", text)
+        give = re.search(
+            rf"(?:{'|'.join(words.REASSIGN_GIVE)})(?=\s?@?[\u4e00-\u9fff]{{2,3}})", text
+        )
         if give is None or not re.search(r"[去吧处理跟接办]|$", text[give.end() :]):
             return None
         after = give.end()
@@ -185,7 +187,9 @@ def _asks(text: str, cue: Cue) -> bool:
     """The question is about the cue itself ("修好了吗", "到了没") rather than something
     else said beside it ("到楼下了 家里有人吗")."""
     after = text[cue.end : cue.end + 4]
-    return bool(re.match(r"\s*(?:吗|么|嘛|没有?|未|冇|\?|？|呢)", after)) or text.strip().endswith("?")
+    return bool(re.match(r"\s*(?:吗|么|嘛|没有?|未|冇|\?|？|呢)", after)) or text.strip().endswith(
+        "?"
+    )
 
 
 def _only_acks(text: str) -> bool:

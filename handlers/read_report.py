@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from handlers.emergency import denied_before, opens_as_notice
 from handlers.vocabulary import Kind
-from handlers.words import Hit, chatter
+from handlers.words import Hit, Lexicon, chatter
 from handlers.words import emergency as danger
 from handlers.words import reports as words
 
@@ -18,7 +18,8 @@ _ENGLISH_REACH = 40
 _FOUND = re.compile(r"(?:巡查|巡检|安检|检查|排查|入户)(?:中|时|了)?(?:发现|查出|看到|见到)")
 # The trouble goes on: "从昨天晚上开始", "好几天了", "since yesterday".
 _ONGOING = re.compile(
-    r"开始|到现在|至今|一直|好几天|几天了|天了|还是|又|现在还|现在也|现在又|since|for a week|all day"
+    r"开始|到现在|至今|一直|好几天|几天了|天了|还是|又|现在还|现在也|现在又"
+    r"|since|for a week|all day"
 )
 # Asking why something went wrong before: "上次停水是什么原因" is history, not a report.
 _WHY_BEFORE = re.compile(r"什么原因|啥原因|咩原因|怎么回事|怎么处理的|是因为|what caused")
@@ -49,8 +50,6 @@ class ReportReading:
 
 def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     """A normalised message's report evidence, or None when it names no trouble at all."""
-    if not words.ANY.search(text):
-        return None
     text = words.NOT_FAULTS.blank(text)
     faults = fault_hits(text)
     hazard = _live(words.HAZARDS, text)
@@ -72,7 +71,7 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
         # "3栋停电了吗？" asks the group whether it is just them, and "停电了" alone may answer
         # someone: a person should look. A fault told in more words is the speaker's own.
         asking = _YES_NO.search(text) is not None
-        bare = len(re.sub(r"[\s\W_]", "", text)) <= 5
+        bare = _bare(text)
         clear = bool(faults) and (has_address or mine or not bare) and not asking
     elif kind == "hazard":
         clear = has_address or mine or len(hazard) > 1
@@ -97,7 +96,7 @@ def fault_hits(text: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: hit.start)
 
 
-def _live(lexicon: words.Lexicon, text: str) -> list[Hit]:
+def _live(lexicon: Lexicon, text: str) -> list[Hit]:
     return [hit for hit in lexicon.finditer(text) if not denied_before(text, hit.start)]
 
 
@@ -118,7 +117,7 @@ def _blocked(
 _NARRATIVE = re.compile(r"刚才|后来|虚惊|原来|自己|误会|哈哈|😂")
 
 
-_REQUEST = re.compile(r"麻烦|帮忙|快来|来人|派人|来看|来修|报修|师傅|管管|救命|please|help")
+_REQUEST = re.compile(r"麻烦|帮忙|快来|来人|派人|来看|来修|报修|管管|救命|please|help")
 
 
 def talk_reason(
@@ -160,8 +159,13 @@ def talk_reason(
     return None
 
 
+def _bare(text: str) -> bool:
+    """'停电了', 'no power again': a fault in a handful of words, with nothing around it."""
+    chinese = len(re.findall(r"[\u3400-\u9fff]", text))
+    english = len(re.findall(r"[a-z]+", text))
+    return chinese + english <= 5 if chinese else english <= 3
 
 
-def _last(lexicon: words.Lexicon, text: str) -> int | None:
+def _last(lexicon: Lexicon, text: str) -> int | None:
     ends = [hit.end for hit in lexicon.finditer(text)]
     return max(ends) if ends else None

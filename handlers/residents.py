@@ -26,7 +26,9 @@ def confirm(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         return "already closed"
     if ticket.state not in ("resolved", "closed"):
         if ticket.state in ("new", "assigned") or parsed.weak:
-            ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket)
+            ctx.post(
+                texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket
+            )
             return "confirm before resolve"
         # "修好了 谢谢师傅" while the steward has it in hand: the resident says the work is
         # done, and their word closes it as the steward's "已完成" and their rating would.

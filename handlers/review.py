@@ -168,7 +168,12 @@ def _grid_staff_for(directory: Directory, community_id: str, batch: list[ReviewI
 def _line(directory: Directory, item: ReviewItem) -> tuple[int, str, str, str]:
     chat = directory.chats.get(item.chat)
     local = item.created_at.astimezone(directory.timezone).strftime("%H:%M")
-    return (item.id or 0, item.sender_name or item.sender, f"{chat.name if chat else item.chat} {local}", item.text)
+    return (
+        item.id or 0,
+        item.sender_name or item.sender,
+        f"{chat.name if chat else item.chat} {local}",
+        item.text,
+    )
 
 
 def _chosen(ctx: Context, parsed: Parsed, replied: int | None) -> ReviewItem | None:

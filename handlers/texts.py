@@ -169,8 +169,8 @@ def confirmed_fixed(*, number: int) -> str:
 
 def nudged(*, number: int, assignee: str, waited: str, state: str) -> str:
     return (
-        f"📎 工单 #{number} 报事人再次反映（已等待{waited}，当前{STATE_LABELS.get(state, state)}）。"
-        f"{mention(assignee)} 请留意。"
+        f"📎 工单 #{number} 报事人再次反映（已等待{waited}，"
+        f"当前{STATE_LABELS.get(state, state)}）。{mention(assignee)} 请留意。"
     )
 
 

@@ -23,41 +23,76 @@ class Hit:
 
 
 class Lexicon:
-    """Words compiled into one pattern, longest first, so a search is one regex pass.
+    """Words compiled for one fast pass: literal words as a prefix tree whose every branch
+    starts with a literal character (so the regex engine skips ahead in C), and the `re:`
+    entries as a second pattern.
 
     English words match only as whole words ("fire" is not in "firewall"); Chinese words match
     anywhere, as Chinese has no spaces between words.
     """
 
+    _MEMO_SIZE = 64
+
     def __init__(self, words: Iterable[str]) -> None:
         # Written words are folded like messages are (traditional, full-width, rare forms such
         # as 𨋢), so a list may hold either spelling and still match.
         self.words = tuple(dict.fromkeys(w if w.startswith("re:") else _fold(w) for w in words))
-        self.pattern = re.compile(_compile(self.words))
+        literals = [w for w in self.words if not w.startswith("re:")]
+        regexes = [f"(?:{w[3:]})" for w in self.words if w.startswith("re:")]
+        self.literal = re.compile(_trie(literals)) if literals else None
+        self.regex = re.compile("|".join(regexes)) if regexes else None
+        # Several readers ask the same list about the same message (is it news? a notice?):
+        # the answer for the last few texts is kept, which is cheaper than another scan.
+        self._memo: dict[str, Hit | None] = {}
 
     def __add__(self, other: Lexicon) -> Lexicon:
         return Lexicon((*self.words, *other.words))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        for found in self.pattern.finditer(text, start, len(text) if end is None else end):
-            yield Hit(found.start(), found.end(), found.group())
+        stop = len(text) if end is None else end
+        hits = []
+        for pattern in (self.literal, self.regex):
+            # Most lists find nothing in most messages: one search in C settles that.
+            if pattern is None or (first := pattern.search(text, start, stop)) is None:
+                continue
+            hits.append(Hit(first.start(), first.end(), first.group()))
+            for found in pattern.finditer(text, first.end(), stop):
+                hits.append(Hit(found.start(), found.end(), found.group()))
+        if len(hits) > 1 and self.literal is not None and self.regex is not None:
+            hits.sort(key=lambda hit: (hit.start, hit.start - hit.end))
+        return iter(hits)
 
     def find(self, text: str) -> list[Hit]:
         return list(self.finditer(text))
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        found = self.pattern.search(text, start, len(text) if end is None else end)
-        return Hit(found.start(), found.end(), found.group()) if found else None
-
-    def __contains__(self, text: object) -> bool:
-        return isinstance(text, str) and self.pattern.search(text) is not None
+        whole = start == 0 and end is None
+        if whole and text in self._memo:
+            return self._memo[text]
+        stop = len(text) if end is None else end
+        best = None
+        for pattern in (self.literal, self.regex):
+            if pattern is None:
+                continue
+            found = pattern.search(text, start, stop)
+            if found and (best is None or found.start() < best.start()):
+                best = found
+        hit = Hit(best.start(), best.end(), best.group()) if best else None
+        if whole:
+            if len(self._memo) >= self._MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit
 
     def fullmatch(self, text: str) -> bool:
-        return self.pattern.fullmatch(text) is not None
+        return any(p is not None and p.fullmatch(text) for p in (self.literal, self.regex))
 
     def blank(self, text: str) -> str:
         """The text with every hit replaced by spaces of the same length (positions kept)."""
-        return self.pattern.sub(lambda found: " " * len(found.group()), text)
+        for pattern in (self.literal, self.regex):
+            if pattern is not None:
+                text = pattern.sub(lambda found: " " * len(found.group()), text)
+        return text
 
 
 def _fold(word: str) -> str:
@@ -67,45 +102,40 @@ def _fold(word: str) -> str:
     return folded + " " if word.endswith(" ") and folded else folded
 
 
-def _compile(entries: tuple[str, ...]) -> str:
-    """One pattern for the lexicon: literal words as a trie (one pass, longest match first),
-    English ones fenced so they match whole words, and the `re:` entries beside them."""
-    chinese = [w for w in entries if not w.startswith("re:") and not _english(w)]
-    english = [w for w in entries if not w.startswith("re:") and _english(w)]
-    # Literal words first: at the same place "i'll take it" beats the shorter "re:i'll take".
-    parts = []
-    if english:
-        parts.append(rf"(?<![a-z0-9'])(?:{_trie(english)})(?![a-z0-9'])")
-    if chinese:
-        parts.append(_trie(chinese))
-    parts += [f"(?:{w[3:]})" for w in entries if w.startswith("re:")]
-    return "|".join(parts) if parts else r"(?!x)x"
-
-
-def _english(word: str) -> bool:
-    return word[0].isascii() and word[0].isalnum() and word[-1].isascii()
+_WORD_CHAR = "[a-z0-9']"
 
 
 def _trie(literals: list[str]) -> str:
-    """A regex equivalent to the alternation of `literals`, shaped as a prefix tree so the
-    engine never retries a shared prefix; a longer word is preferred over its prefix."""
-    tree: dict[str, dict] = {}
+    """Literal words as one alternation shaped like a prefix tree: no shared prefix is
+    retried, a longer word wins over its prefix, and each top-level branch opens with its
+    literal first character (an English word checks its left edge right after it)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in literals:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node_pattern(tree)
+    branches = []
+    for ch, child in tree.items():
+        first = re.escape(ch)
+        if ch.isascii() and ch.isalnum():
+            first += f"(?<!{_WORD_CHAR}{re.escape(ch)})"
+        branches.append(first + _node(child, english=ch.isascii() and ch.isalnum(), last=ch))
+    return "|".join(branches)
 
 
-def _node_pattern(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _node_pattern(child) for ch, child in node.items() if ch]
+def _node(node: dict[str, dict], *, english: bool, last: str) -> str:  # type: ignore[type-arg]
+    """The rest of a word after its first characters; an English word ending in a letter
+    must end at a word edge, a Chinese one may be followed by anything."""
+    end = f"(?!{_WORD_CHAR})" if english and last.isalnum() else ""
+    branches = [
+        re.escape(ch) + _node(child, english=english, last=ch) for ch, child in node.items() if ch
+    ]
     if not branches:
-        return ""
+        return end
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    if "" in node:
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
     return body
 
 

@@ -69,7 +69,18 @@ RESOLVE_STRONG = words(
     *("all sorted", "all done", "repaired", "running again", "working again", "back on"),
 )
 RESOLVE_SOFT = words(
-    *("完成", "完成了", "好了", "可以用了", "能用了", "正常了", "没问题了", "就好了", "不滴了", "不漏了"),
+    *(
+        "完成",
+        "完成了",
+        "好了",
+        "可以用了",
+        "能用了",
+        "正常了",
+        "没问题了",
+        "就好了",
+        "不滴了",
+        "不漏了",
+    ),
     *("亮了", "通了", "来电了", "来水了", "来气了", "打着了", "能打着了", "打着火了"),
 )
 REASSIGN_STRONG = words(
@@ -127,7 +138,7 @@ REOPEN_STRONG = words(
 # Trouble come back: a reopen from the reporter of a finished ticket, a report otherwise.
 REOPEN_SOFT = words(
     "re:(?:又|又开始|又在|重新)(?:漏|滴|坏|跳闸|跳掣|跳炸|跳电|停|打不着|点不着|不亮|不热|不出|堵|冒|响)",
-    *("又坏了", "又不行了", "还是有问题", "还是往下", "还是漏", "again"),
+    *("又坏了", "又不行了", "还是有问题", "还是往下", "还是漏"),
 )
 URGE_STRONG = words(
     *("加快", "再催", "快啲", "仲未有人", "come faster", "faster please", "any time soon"),
@@ -161,7 +172,16 @@ HELP_STRONG = words(
     "re:报修(?:是|要|该|应该|需要|得)?.{0,10}(?:格式|怎么|咋|直接发|@谁|找谁|写什么|写啥|发哪)",
     "re:how (?:do|can|should) i (?:report|use|ask)",
     *("帮助", "使用说明", "说明书", "怎么用", "如何使用", "用法", "菜单", "咋用", "怎么报修"),
-    *("如何报修", "咋报修", "点样报修", "怎样报修", "什么格式", "啥格式", "都有啥命令", "有哪些命令"),
+    *(
+        "如何报修",
+        "咋报修",
+        "点样报修",
+        "怎样报修",
+        "什么格式",
+        "啥格式",
+        "都有啥命令",
+        "有哪些命令",
+    ),
     *("命令", "指令", "怎么操作"),
     *("help", "how do i report", "how to report", "commands"),
 )
@@ -182,29 +202,6 @@ REVIEW_STRONG = words(
 # Answers to the 待确认 list: only as the message's first word ("登记 3", "忽略").
 REGISTER_STRONG = words(*("re:^登记", "re:^立单", "re:^建单", "re:^转工单", "re:^register"))
 DISMISS_STRONG = words(*("re:^忽略", "re:^不用登记", "re:^不是报修", "re:^dismiss", "re:^ignore"))
-
-# Any cue at all; a message without one skips the per-intent reading.
-ANY = (
-    REOPEN_SOFT
-    + CLAIM_STRONG
-    + CLAIM_SOFT
-    + PROGRESS_STRONG
-    + PROGRESS_SOFT
-    + RESOLVE_STRONG
-    + RESOLVE_SOFT
-    + REASSIGN_STRONG
-    + RETURN_STRONG
-    + CONFIRM_STRONG
-    + CONFIRM_SOFT
-    + REOPEN_STRONG
-    + URGE_STRONG
-    + QUERY_STRONG
-    + DIGEST_STRONG
-    + OVERDUE_STRONG
-    + REVIEW_STRONG
-    + REGISTER_STRONG
-    + DISMISS_STRONG
-)
 
 SLASH_COMMANDS = {
     "help": "help",

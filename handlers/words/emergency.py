@@ -103,7 +103,8 @@ ELECTRIC = words(
     "re:(?:电线|电缆|插排|插线板).{0,6}(?:泡在|掉进|在)(?:水|积水)",
     *("sparks", "sparking", "spark", "sparked", "electric shock", "electrocuted", "live wire"),
     "wire down",
-    "re:(?:power line|wire|cable|cables|lines)s? (?:is |are )?(?:down|hanging|fallen|on the ground)",
+    "re:(?:power line|wire|cable|cables|lines)s? (?:is |are )?"
+    "(?:down|hanging|fallen|on the ground)",
 )
 # A lift and a person in it who cannot get out.
 LIFTS = words(*("电梯", "𨋢", "轿厢", "升降机", "电题", "电提", "lift", "elevator"))

@@ -79,14 +79,14 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TRADITIONAL_ONLY = set(
     "氣電門樓單號這們說報處麼嗎開關燈響聽還讓會來點個為壞燒煙錶錢車時間問題請謝對將無廳廚爐"
     "經過現場發動應區戶陽臺樣東從邊後長話覺給條頭實嚴險濕災體辦務業費轉線總幹萬幾熱滿聲"
-    "難讀記傳層數積統計緊協師淨啟馬鐘園歲應該陣廈係遞機進確認網屬"
+    "難讀記傳層數積統計緊協師淨啟馬鐘園歲應該陣廈係遞機進確認網屬燭凍"
 )
 # Written Cantonese (喺 咗 𨋢 …) is Hong Kong text, written in traditional script.
 CANTONESE = set("喺咗啲嚟嘅冇嗰𨋢噉攞嘢")
 SIMPLIFIED_ONLY = set(
     "气电门楼单号这们说报处么吗开关灯响听还让会来点个为坏烧烟钱车时间问题请谢对将无厅厨炉"
     "经过现场发动应区户阳样东从边后长话觉给条头实严险湿灾体办务业费转线总万热满声"
-    "难读记传层数积统计紧协师净启马钟园岁该阵厦递机进确认网属"
+    "难读记传层数积统计紧协师净启马钟园岁该阵厦递机进确认网属烛冻"
 )
 
 
@@ -248,6 +248,8 @@ def script_errors(text: str, script: str) -> list[str]:
     has_cjk, has_latin = bool(CJK.search(text)), bool(LATIN_WORD.search(text))
     if script == "en":
         return ["script en but the text has Chinese characters"] if has_cjk else []
+    if not has_cjk and not re.search(r"[A-Za-z]", text):
+        return []  # only emoji, digits or punctuation ("👍", "+1"): any script label fits
     out: list[str] = []
     if not has_cjk:
         out.append(f"script {script} but the text has no Chinese characters")

@@ -58,6 +58,7 @@ async def serve(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM: web chat, dispatcher, outbox sender."""
     from aiohttp import web
 
+    from channels.base import start_channels, stop_channels
     from channels.local import LocalChannel
     from channels.outbox import OutboxSender
     from handlers.dispatcher import Dispatcher
@@ -109,9 +110,11 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    running = await start_channels(channels.values())
     try:
         await sender.run(stop)
     finally:
+        await stop_channels(channels.values(), running)
         await runner.cleanup()
         database.close()
 

@@ -12,7 +12,7 @@ EXAMPLE_DIRECTORY = PROJECT_ROOT / "examples" / "directory.yaml"
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "gridsteward.sqlite3"
 
 # Crash-test hooks: the process exits hard at this point, as a power cut would.
-FAILPOINTS = frozenset({"after-inbound", "before-send", "after-send"})
+FAILPOINTS = frozenset({"mid-migration", "after-inbound", "before-send", "after-send"})
 
 
 class Settings(BaseSettings):

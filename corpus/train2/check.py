@@ -134,7 +134,8 @@ def check_script(where: str, text: str, script: str, out: Report) -> None:
     latin = re.findall(r"[A-Za-z]{2,}", text)
     if script == "en" and han:
         out.warn(where, "script en but the text has Chinese characters")
-    if script in {"zh-Hans", "zh-Hant"} and not han:
+    # Emoji-only lines carry no script; letters without Han do.
+    if script in {"zh-Hans", "zh-Hant"} and latin and not han:
         out.warn(where, f"script {script} but the text has no Chinese characters")
     if script == "mixed" and not (han and latin):
         out.warn(where, "script mixed but the text is not Chinese and English together")

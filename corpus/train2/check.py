@@ -17,24 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-INTENTS = {
-    "report",
-    "claim",
-    "progress",
-    "resolve",
-    "reassign",
-    "return",
-    "confirm",
-    "reopen",
-    "urge",
-    "query",
-    "help",
-    "digest",
-    "overdue",
-    "review",
-    "none",
-}
-COMMANDS = INTENTS - {"report", "none"}
 # Commands that act on one ticket and so may name it.
 TICKET_COMMANDS = {
     "claim",
@@ -47,6 +29,10 @@ TICKET_COMMANDS = {
     "urge",
     "query",
 }
+# Commands about the whole list: help, the daily report, overdue tickets, the 待确认 list.
+LIST_COMMANDS = {"help", "digest", "overdue", "review"}
+COMMANDS = TICKET_COMMANDS | LIST_COMMANDS
+INTENTS = COMMANDS | {"report", "none"}
 KINDS = {"repair", "hazard", "complaint", "inquiry"}
 EMERGENCIES = {"gas", "fire", "electric", "lift", "water"}
 SPEAKERS = {"resident", "reporter", "assignee", "steward", "supervisor", "secretary"}

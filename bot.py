@@ -13,12 +13,14 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -26,6 +28,9 @@ from handlers.directory import DirectoryError, load_directory
 from handlers.parse import parse
 from handlers.privacy import mask_sensitive
 from settings import Settings
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 log = logging.getLogger("gridsteward")
 
@@ -59,16 +64,21 @@ async def serve(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM: web chat, dispatcher, outbox sender."""
     from aiohttp import web
 
+    from channels.base import start_channels, stop_channels
     from channels.local import LocalChannel
     from channels.outbox import OutboxSender
     from handlers.dispatcher import Dispatcher
     from handlers.events import Inbound
-    from models.db import Database
+    from models.db import Database, MigrationError
     from web.app import create_app
 
     directory = load_directory(settings.directory)
     database = Database(settings.database_url)
-    await database.run(database.migrate)
+    try:
+        await migrate_when_reachable(database, failpoint=settings.failpoint)
+    except MigrationError as error:
+        database.close()
+        raise StartupError(str(error)) from error
     dispatcher = Dispatcher(
         database=database, directory=directory, clock=utc_now, failpoint=settings.failpoint
     )
@@ -110,11 +120,40 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    running = await start_channels(channels.values())
     try:
         await sender.run(stop)
     finally:
+        await stop_channels(channels.values(), running)
         await runner.cleanup()
         database.close()
+
+
+async def migrate_when_reachable(database: Database, *, failpoint: str | None) -> None:
+    """Migrate; a database that does not answer yet is waited for (logged, backing off up to
+    a minute) instead of exiting, so a supervisor's restarts never turn into a crash loop."""
+    from models.db import DatabaseUnreachable
+
+    delay = 1.0
+    while True:
+        try:
+            await database.run(partial(database.migrate, after_step=migration_crash(failpoint)))
+            return
+        except DatabaseUnreachable as error:
+            log.warning("%s; trying again in %.0f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 60.0)
+
+
+def migration_crash(failpoint: str | None) -> Callable[[str], None] | None:
+    """Crash test: die hard after the first migration step, its transaction still open."""
+    if failpoint != "mid-migration":
+        return None
+
+    def after_step(_revision: str) -> None:
+        os._exit(73)
+
+    return after_step
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -146,13 +185,19 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_migrate(args: argparse.Namespace) -> int:
-    from models.db import Database
+    from models.db import Database, MigrationError
 
     settings = Settings(**({"database_url": args.database_url} if args.database_url else {}))
+    setup_logging(settings.log_level)
     database = Database(settings.database_url)
-    database.migrate()
-    database.close()
-    print("database is up to date")
+    try:
+        database.migrate(after_step=migration_crash(settings.failpoint))
+    except MigrationError as error:
+        print(f"migrate: {error}", file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    print("database is up to date", flush=True)
     return 0
 
 

@@ -9,6 +9,7 @@ rules can be read and tested line by line; handlers act only on the `Meaning` it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
@@ -152,6 +153,9 @@ def _command(parsed: Parsed, intent: Intent, facts: Facts) -> Meaning:
         return _chat(f"{intent} words that do not fit {target.relation} on a {target.state} ticket")
     if parsed.weak and action in STAFF_ONLY and source not in ("named", "replied"):
         return _chat("everyday words not addressed to a ticket")
+    if action == "query" and not facts.staff and _ARRIVAL.search(parsed.cue):
+        # "师傅几点来": only the steward knows; the question goes to them, not a status card.
+        return Meaning("follow_up", source, why="a question only the steward can answer")
     if action == "reassign" and not parsed.target:
         # "#1 这个转一下": a transfer to nobody named is half a command; a person decides.
         return Meaning("hold", source, why="a transfer that names no colleague")
@@ -206,6 +210,7 @@ def _other(parsed: Parsed, facts: Facts) -> Meaning:
 
 
 CLAIMABLE = ("new", "assigned", "reopened", "returned")
+_ARRIVAL = re.compile(r"几点|什么时候|啥时候|幾點|几时|何时|what time|when")
 
 
 def _target(facts: Facts, order: tuple[Source, ...]) -> tuple[TicketFacts | None, Source | None]:

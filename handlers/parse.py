@@ -50,6 +50,7 @@ class Parsed:
     thanks: bool = False  # thanks or praise in it (a reporter's word rather than a steward's)
     alternatives: tuple[Intent, ...] = ()  # other meanings the words allow, likeliest first
     why: str = ""  # for reports not taken: what made them talk (notice, news, past …)
+    cue: str = ""  # the words that made it a command, as normalised ("几点来", "接单")
 
     @property
     def emergency(self) -> bool:
@@ -278,6 +279,7 @@ def _command(
         weak=weak,
         thanks=command.thanks,
         alternatives=command.alternatives,
+        cue=traced.text[command.cue.start : command.cue.end],
     )
 
 

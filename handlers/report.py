@@ -19,7 +19,13 @@ def report(ctx: Context, parsed: Parsed) -> str:
         return "incomplete report: format shown"
     address = parsed.address or Address()
     kind = parsed.kind or "repair"
-    due = due_times(ctx.directory, kind=kind, emergency=parsed.emergency, start=ctx.now)
+    due = due_times(
+        ctx.directory,
+        kind=kind,
+        emergency=parsed.emergency,
+        start=ctx.now,
+        community=ctx.community,
+    )
     ticket = Ticket(
         kind=kind,
         emergency=parsed.emergency,

@@ -43,7 +43,11 @@ def reopen(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         return "reopen before resolve"
     ticket.rating = "unsatisfied"
     ticket.resolve_due_at = resolve_due_after_reopen(
-        ctx.directory, kind=ticket.kind, emergency=ticket.emergency, reopened_at=ctx.now
+        ctx.directory,
+        kind=ticket.kind,
+        emergency=ticket.emergency,
+        reopened_at=ctx.now,
+        community=ctx.community,
     )
     move(ctx, ticket, to="reopened", action="reopened", note=parsed.body or None)
     assignee = ticket.assignee or ctx.community.secretaries[0]

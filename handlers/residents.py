@@ -13,6 +13,7 @@ from handlers.permissions import may_rate
 from handlers.privacy import find_phone
 from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
+from schedules.chase import chase_summary
 from schedules.due import describe_duration, resolve_due_after_reopen
 
 
@@ -103,6 +104,7 @@ def query(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
             claim_due=ctx.local_time(ticket.claim_due_at),
             resolve_due=ctx.local_time(ticket.resolve_due_at),
             rating=ticket.rating,
+            chased=chase_summary(ctx.session, ctx.directory, ticket),
         ),
         ticket=ticket,
     )

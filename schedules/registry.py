@@ -9,6 +9,7 @@ from datetime import datetime
 from handlers.directory import Directory
 from models.db import Database
 from schedules.chase import chase_overdue, next_chase_due
+from schedules.digest import next_digest_due, send_digests
 
 # (database, directory, now) -> posts written. Runs in the database's worker thread; keeps
 # its state in the database, so running it again, or in a second process, repeats nothing.
@@ -27,4 +28,5 @@ class Sweep:
 
 SWEEPS: list[Sweep] = [
     Sweep("chase", chase_overdue, next_chase_due),
+    Sweep("digests", send_digests, next_digest_due),
 ]

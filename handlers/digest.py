@@ -46,8 +46,7 @@ def overdue(ctx: Context, parsed: Parsed) -> str:
 def _staff(ctx: Context) -> bool:
     """Secretaries, stewards, assistants and supervisors of the community (and the directory's
     admins) may read the figures; a resident gets a short answer."""
-    admins = getattr(ctx.directory, "admins", ())
-    if ctx.sender in ctx.directory.members(ctx.community.id) or ctx.sender in admins:
+    if ctx.sender in ctx.directory.members(ctx.community.id) or ctx.sender in ctx.directory.admins:
         return True
     ctx.post(schedule_texts.STAFF_ONLY)
     return False

@@ -7,10 +7,10 @@ from datetime import time, timedelta
 
 from handlers.directory import Community, Directory
 
+# The directory's loader resolves a community's own keys over the root ones; what neither
+# sets falls back here (the directory keeps `None` for "not written").
 DEFAULT_QUIET_HOURS = (time(22, 0), time(7, 0))
 DEFAULT_DIGEST_AT = time(18, 0)
-DEFAULT_WEEKLY_DIGEST = (0, time(9, 0))  # Monday 09:00
-DEFAULT_REMINDERS_BEFORE_ESCALATION = 2
 LONGEST_DEFAULT_INTERVAL = timedelta(hours=1)
 
 
@@ -36,23 +36,12 @@ class Policy:
 
 
 def policy_for(directory: Directory, community: Community) -> Policy:
-    """The community's own keys, else the directory's root keys, else the defaults.
-
-    Reads the keys the directory work adds (quiet_hours, sla_clock, escalation, weekly_digest on
-    the community) with getattr, so this runs before and after that work lands.
-    """
-    escalation = getattr(community, "escalation", None)
-    weekly = getattr(community, "weekly_digest", None)
     return Policy(
-        quiet_hours=(
-            getattr(community, "quiet_hours", None) or directory.quiet_hours or DEFAULT_QUIET_HOURS
-        ),
-        sla_clock=getattr(community, "sla_clock", None) or "wall",
-        interval=getattr(escalation, "interval", None),
-        reminders_before_escalation=getattr(
-            escalation, "reminders_before_escalation", DEFAULT_REMINDERS_BEFORE_ESCALATION
-        ),
+        quiet_hours=community.quiet_hours or directory.quiet_hours or DEFAULT_QUIET_HOURS,
+        sla_clock=community.sla_clock,
+        interval=community.escalation.interval,
+        reminders_before_escalation=community.escalation.reminders_before_escalation,
         digest_at=community.digest_at or DEFAULT_DIGEST_AT,
         digest_chat=community.digest_chat,
-        weekly_digest=(weekly[0], weekly[1]) if weekly else DEFAULT_WEEKLY_DIGEST,
+        weekly_digest=(community.weekly_digest.weekday, community.weekly_digest.at),
     )

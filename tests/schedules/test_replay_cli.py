@@ -30,13 +30,15 @@ def test_replay_until_interleaves_reminders_with_the_transcript(tmp_path: Path) 
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     posts = [json.loads(row) for row in result.stdout.splitlines()]
-    assert [(p["t"][11:16], p["text"].split("：")[0]) for p in posts] == [
-        ("09:00", "📋 工单 #1（报修）已登记\n地址"),
-        ("11:00", "⏰ 超时提醒"),
-        ("12:00", "⏰ 超时提醒"),
-        ("12:30", "🔎 工单 #1（报修）3栋2单元501\n状态"),
-        ("13:00", "📣 督办"),
+    # The example directory's community goes up after one reminder.
+    assert [(p["t"][11:16], p["chat"], p["text"].split("：")[0]) for p in posts] == [
+        ("09:00", "cuidong-gas", "📋 工单 #1（报修）已登记\n地址"),
+        ("11:00", "cuidong-gas", "⏰ 超时提醒"),
+        ("12:00", "cuidong-gas", "📣 督办"),
+        ("12:30", "cuidong-gas", "🔎 工单 #1（报修）3栋2单元501\n状态"),
+        ("13:00", "cuidong-office", "📣 督办上报"),
     ]
-    assert "督办：超时提醒2次" in posts[3]["text"]
+    assert "督办：超时提醒1次；11-24 12:00 上报监督员王建国" in posts[3]["text"]
     assert posts[1]["mentions"] == ["zhu"] and posts[1]["ticket"] == "1"
-    assert posts[4]["mentions"] == ["wang"] and posts[4]["reply_to"] == "m1"
+    assert posts[2]["mentions"] == ["wang"] and posts[2]["reply_to"] == "m1"
+    assert posts[4]["mentions"] == ["sec-li"]

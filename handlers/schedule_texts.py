@@ -46,29 +46,30 @@ def describe_age(span: timedelta) -> str:
     return f"{minutes}分钟"
 
 
-def _about(number: int, kind: str, address: str, emergency: bool = False) -> str:
-    flag = "紧急" if emergency else ""
-    where = f"，{address}" if address else ""
-    return f"工单 #{number}（{flag}{kind_label(kind)}{where}）"
+@dataclass(frozen=True, slots=True)
+class Chased:
+    """The facts every chase post opens with: which ticket, at which level, how long it waited."""
+
+    number: int
+    kind: str
+    address: str
+    emergency: bool
+    level: str  # "claim" | "resolve"
+    waited: str
+
+    def about(self) -> str:
+        flag = "紧急" if self.emergency else ""
+        where = f"，{self.address}" if self.address else ""
+        return f"工单 #{self.number}（{flag}{kind_label(self.kind)}{where}）"
 
 
 # -- chasing overdue tickets -------------------------------------------------------------------
 
 
-def reminder(
-    *,
-    number: int,
-    kind: str,
-    address: str,
-    emergency: bool,
-    level: str,
-    state: str,
-    waited: str,
-    overdue: str,  # how long past the due time; "" when it is just due
-    assignee: str,
-) -> str:
-    about = _about(number, kind, address, emergency)
-    if level == "claim":
+def reminder(ticket: Chased, *, state: str, overdue: str, assignee: str) -> str:
+    """`overdue`: how long past the due time; "" when it is just due."""
+    about, waited = ticket.about(), ticket.waited
+    if ticket.level == "claim":
         late = f"超时{overdue}" if overdue else "已到接单时限"
         return (
             f"⏰ 超时提醒：{about}已等待{waited}，仍未接单（{late}）。\n"
@@ -77,56 +78,41 @@ def reminder(
     late = f"办结超时{overdue}" if overdue else "已到办结时限"
     return (
         f"⏰ 超时提醒：{about}已等待{waited}，{STATE_LABELS.get(state, state)}，{late}。\n"
-        f"{mention(assignee)} 请尽快处理，完成后发「#{number} 已完成 说明」。"
+        f"{mention(assignee)} 请尽快处理，完成后发「#{ticket.number} 已完成 说明」。"
     )
 
 
 def escalation_to_supervisor(
-    *,
-    number: int,
-    kind: str,
-    address: str,
-    emergency: bool,
-    level: str,
-    waited: str,
-    reminders: int,
-    supervisor: str,
-    assignee: str,
-    history: str,
+    ticket: Chased, *, reminders: int, supervisor: str, assignee: str, history: str
 ) -> str:
-    about = _about(number, kind, address, emergency)
-    if emergency and level == "claim":
+    about, waited = ticket.about(), ticket.waited
+    if ticket.emergency and ticket.level == "claim":
         return (
             f"🚨 紧急督办：{about}超过接单时限，已等待{waited}仍无人接单。\n"
             f"{mention(supervisor)} 请立即协调处置，{mention(assignee)} 请立即接单。\n"
             f"经过：{history}"
         )
     return (
-        f"📣 督办：{about}已等待{waited}，{LEVEL_WAITING[level]}，已提醒{reminders}次。\n"
+        f"📣 督办：{about}已等待{waited}，{LEVEL_WAITING[ticket.level]}，已提醒{reminders}次。\n"
         f"{mention(supervisor)} 请督促 {assignee} 处理。\n"
         f"经过：{history}"
     )
 
 
 def escalation_to_secretaries(
+    ticket: Chased,
     *,
-    number: int,
-    kind: str,
-    address: str,
-    emergency: bool,
-    level: str,
-    waited: str,
     grid: str,
     assignee: str,
     supervisor: str | None,
     secretaries: Sequence[str],
     history: str,
 ) -> str:
-    about = _about(number, kind, address, emergency)
     reported = f"，已上报监督员{supervisor}" if supervisor else ""
     who = " ".join(mention(name) for name in secretaries)
     return (
-        f"📣 督办上报：{about}已等待{waited}，{LEVEL_WAITING[level]}{reported}。\n"
+        f"📣 督办上报：{ticket.about()}已等待{ticket.waited}，{LEVEL_WAITING[ticket.level]}"
+        f"{reported}。\n"
         f"{grid} 负责人：{assignee}\n"
         f"{who} 请协调处理。\n"
         f"经过：{history}"

@@ -231,31 +231,27 @@ def _post_step(
     grid = directory.grid(ticket.grid) if ticket.grid else None
     supervisor = grid.supervisor if grid else None
     assignee = ticket.assignee or community.secretaries[0]
-    address = Address(ticket.building, ticket.unit, ticket.room).label()
-    waited = texts.describe_age(now - ticket.created_at)
+    chased = texts.Chased(
+        number=ticket.number,
+        kind=ticket.kind,
+        address=Address(ticket.building, ticket.unit, ticket.room).label(),
+        emergency=ticket.emergency,
+        level=step.level.name,
+        waited=texts.describe_age(now - ticket.created_at),
+    )
     chat = ticket.chat
     if step.action == "remind":
         mentioned = [assignee]
         text = texts.reminder(
-            number=ticket.number,
-            kind=ticket.kind,
-            address=address,
-            emergency=ticket.emergency,
-            level=step.level.name,
+            chased,
             state=ticket.state,
-            waited=waited,
             overdue=_late(now - step.level.due_at),
             assignee=name_of(directory, assignee),
         )
     elif step.action == "supervisor" and supervisor:
         mentioned = [supervisor] + ([assignee] if ticket.emergency else [])
         text = texts.escalation_to_supervisor(
-            number=ticket.number,
-            kind=ticket.kind,
-            address=address,
-            emergency=ticket.emergency,
-            level=step.level.name,
-            waited=waited,
+            chased,
             reminders=step.reminders,
             supervisor=name_of(directory, supervisor),
             assignee=name_of(directory, assignee),
@@ -264,12 +260,7 @@ def _post_step(
     else:
         mentioned = list(community.secretaries)
         text = texts.escalation_to_secretaries(
-            number=ticket.number,
-            kind=ticket.kind,
-            address=address,
-            emergency=ticket.emergency,
-            level=step.level.name,
-            waited=waited,
+            chased,
             grid=grid.name if grid else community.name,
             assignee=name_of(directory, assignee),
             supervisor=name_of(directory, supervisor) if supervisor else None,

@@ -248,27 +248,30 @@ def _busiest(directory: Directory, now_standing: Standing) -> str:
 
 
 def _listed(directory: Directory, tickets: list[Ticket], now: datetime) -> list[texts.Listed]:
-    return [
-        texts.Listed(
-            number=t.number or 0,
-            kind=t.kind,
-            age=texts.describe_age(now - t.created_at),
-            assignee=name_of(directory, t.assignee),
-        )
-        for t in tickets
-    ]
+    return [_listed_one(directory, t, now) for t in tickets]
 
 
 def _listed_overdue(
     directory: Directory, overdue: list[tuple[Ticket, Level]], now: datetime
 ) -> list[texts.Listed]:
     return [
-        texts.Listed(
-            number=t.number or 0,
-            kind=t.kind,
-            age=texts.describe_age(now - t.created_at),
-            assignee=name_of(directory, t.assignee),
+        _listed_one(
+            directory,
+            t,
+            now,
             note=f"{texts.LEVEL_OVERDUE[level.name]}{texts.describe_age(now - level.due_at)}",
         )
         for t, level in overdue
     ]
+
+
+def _listed_one(
+    directory: Directory, ticket: Ticket, now: datetime, note: str = ""
+) -> texts.Listed:
+    return texts.Listed(
+        number=ticket.number or 0,
+        kind=ticket.kind,
+        age=texts.describe_age(now - ticket.created_at),
+        assignee=name_of(directory, ticket.assignee),
+        note=note,
+    )

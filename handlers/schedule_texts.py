@@ -66,14 +66,21 @@ class Chased:
 # -- chasing overdue tickets -------------------------------------------------------------------
 
 
-def reminder(ticket: Chased, *, state: str, overdue: str, assignee: str) -> str:
-    """`overdue`: how long past the due time; "" when it is just due."""
+def reminder(
+    ticket: Chased, *, state: str, overdue: str, assignee: str, dispatch: bool = False
+) -> str:
+    """`overdue`: how long past the due time, "" when it is just due; `dispatch`: a secretary
+    holds the ticket for a grid, so the ask is to pass it on."""
     about, waited = ticket.about(), ticket.waited
     if ticket.level == "claim":
         late = f"超时{overdue}" if overdue else "已到接单时限"
+        ask = (
+            f"请尽快分派（转派 #{ticket.number} @姓名）或接单。"
+            if dispatch
+            else "请尽快接单：回复本消息「接单」。"
+        )
         return (
-            f"⏰ 超时提醒：{about}已等待{waited}，仍未接单（{late}）。\n"
-            f"{mention(assignee)} 请尽快接单：回复本消息「接单」。"
+            f"⏰ 超时提醒：{about}已等待{waited}，仍未接单（{late}）。\n{mention(assignee)} {ask}"
         )
     late = f"办结超时{overdue}" if overdue else "已到办结时限"
     return (
@@ -202,8 +209,9 @@ def busiest_line(name: str | None, count: int) -> str:
     return f"【未结最多】{name} {count}件" if name else "【未结最多】无"
 
 
-def daily_title(*, community: str, day: str, at: str) -> str:
-    return f"📊 {community} 日报 {day}（截至{at}）"
+def daily_title(*, community: str, day: str, at: str | None) -> str:
+    """`at`: the time of day the figures stand at; None for a digest sent the next day."""
+    return f"📊 {community} 日报 {day}（{f'截至{at}' if at else '补发'}）"
 
 
 def weekly_title(*, community: str, first: str, last: str) -> str:

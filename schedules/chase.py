@@ -56,7 +56,8 @@ class History:
 def plan_step(
     ticket: Ticket, history: History, *, directory: Directory, now: datetime
 ) -> Step | None:
-    """The ticket's next chase step (perhaps in the future); None when nothing is owed."""
+    """The ticket's next chase step as seen at `now`: when it is due (perhaps in the future,
+    never in the past for a step quiet hours hold), or None when nothing is owed."""
     level = level_of(ticket)
     community = directory.community(ticket.community)
     if level is None or community is None or ticket.number is None:
@@ -76,7 +77,9 @@ def plan_step(
     if action == "remind" and urges:
         at = max(at, max(urges) + interval)  # the 催办 just nudged; escalations do not wait
     if not ticket.emergency:
-        at = after_quiet_hours(at, policy.quiet_hours, directory.timezone)
+        # Not before now: a step that fell due while the bot was down still waits for the
+        # morning if the bot comes back in the night.
+        at = after_quiet_hours(max(at, now), policy.quiet_hours, directory.timezone)
     return Step(ticket.number, level, len(steps) + 1, action, at, reminders)
 
 
@@ -247,6 +250,7 @@ def _post_step(
             state=ticket.state,
             overdue=_late(now - step.level.due_at),
             assignee=name_of(directory, assignee),
+            dispatch=assignee in community.secretaries,
         )
     elif step.action == "supervisor" and supervisor:
         mentioned = [supervisor] + ([assignee] if ticket.emergency else [])

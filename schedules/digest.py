@@ -33,6 +33,7 @@ from schedules.figures import (
 from schedules.levels import Level
 from schedules.policy import Policy, policy_for
 from schedules.posts import name_of, queue_post
+from schedules.quiet import after_quiet_hours, in_quiet_hours
 
 log = logging.getLogger("gridsteward.schedules")
 WEEK = timedelta(days=7)
@@ -81,6 +82,8 @@ def send_digests(database: Database, directory: Directory, now: datetime) -> int
         if not policy.digest_chat:
             continue
         for occurrence in latest_occurrences(policy, directory.timezone, now):
+            if _send_at(policy, directory.timezone, occurrence, now) > now:
+                continue
             with database.session() as session:
                 if not _owed(session, community, occurrence):
                     continue
@@ -89,7 +92,8 @@ def send_digests(database: Database, directory: Directory, now: datetime) -> int
 
 
 def next_digest_due(database: Database, directory: Directory, after: datetime) -> datetime | None:
-    """`after` when a digest is owed already, else the next digest moment; for replay."""
+    """When the next digest goes out: soon after `after` when one is owed already, else the
+    next digest moment; for replay."""
     due: list[datetime] = []
     with database.session() as session:
         for community in directory.communities:
@@ -98,10 +102,18 @@ def next_digest_due(database: Database, directory: Directory, after: datetime) -
                 continue
             for occurrence in latest_occurrences(policy, directory.timezone, after):
                 if _owed(session, community, occurrence):
-                    return after
+                    due.append(_send_at(policy, directory.timezone, occurrence, after))
                 step = WEEK if occurrence.kind == "weekly" else timedelta(days=1)
                 due.append(occurrence.due_at + step)
     return min(due) if due else None
+
+
+def _send_at(policy: Policy, timezone: tzinfo, occurrence: Occurrence, now: datetime) -> datetime:
+    """`now`, unless the digest is late and now is quiet: a digest the directory sets in the
+    night goes out then, one a bot down at 18:00 owes waits for the morning."""
+    if in_quiet_hours(occurrence.due_at, policy.quiet_hours, timezone):
+        return now
+    return after_quiet_hours(now, policy.quiet_hours, timezone)
 
 
 def _send(
@@ -161,7 +173,7 @@ def compose_daily(
     today = period_figures(tickets, dispatched, start=start, end=end, now=now)
     week = period_figures(tickets, dispatched, start=week_start, end=end, now=now)
     local_now = now.astimezone(zone)
-    at = local_now.strftime("%H:%M") if local_now.date() == day else "补发"
+    at = local_now.strftime("%H:%M") if local_now.date() == day else None
     lines = [texts.daily_title(community=community.name, day=day.strftime("%m-%d"), at=at)]
     lines += texts.section("今日新增", _listed(directory, today.new, now))
     lines += texts.section("今日办结", _listed(directory, today.resolved, now))

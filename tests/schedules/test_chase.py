@@ -166,4 +166,5 @@ async def test_a_ticket_no_grid_took_reminds_the_secretary_without_escalating_to
         "11-24 14:00",
     ]
     assert all(p["text"].startswith("⏰") and p["mentions"] == ["sec-li"] for p in posts)
+    assert "@李书记 请尽快分派（转派 #1 @姓名）或接单。" in posts[0]["text"]
     assert await bot.posts(OFFICE) == []

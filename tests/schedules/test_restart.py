@@ -56,6 +56,31 @@ async def test_a_restart_catches_up_once(database_url: str, directory: Directory
     database.close()
 
 
+async def test_a_restart_in_the_night_waits_for_the_morning(
+    database_url: str, directory: Directory
+) -> None:
+    before = Database(database_url)
+    before.migrate()
+    first = Bot(database=before, directory=directory, start=at(15, 0))
+    await first.say(GAS, "res-zhang", "#报修 3栋2单元501 燃气灶打不着火", name="张女士")
+    await run_clock(first, at(17, 0))  # the 17:00 reminder goes out, then the process stops
+    before.close()
+
+    database = Database(database_url)
+    second = Bot(database=database, directory=directory, start=at(23, 30))
+    scheduler = Scheduler(database=database, directory=directory, clock=second.clock)
+    assert await scheduler.tick() == 0  # the digest and a reminder are owed, but it is night
+    await run_clock(second, at(7, 0, day=25))
+    gas = await since(second, GAS, "11-24 17:01")
+    assert [(local_time(p), p["text"].split("：")[0]) for p in gas] == [
+        ("11-25 07:00", "⏰ 超时提醒")
+    ]
+    [digest] = [p for p in await since(second, OFFICE, "11-24 17:01") if p["text"][0] == "📊"]
+    assert local_time(digest) == "11-25 07:00"
+    assert digest["text"].startswith("📊 翠东社区 日报 11-24（补发）\n【今日新增】1件")
+    database.close()
+
+
 async def test_apscheduler_wakes_the_sweeps_without_being_asked(
     database: Database, directory: Directory
 ) -> None:

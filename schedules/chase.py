@@ -47,10 +47,10 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """What was already done about a ticket at its current level."""
+    """What was already done about a ticket: the bot's steps at every level, and the 催办."""
 
     steps: list[ChaseStep]
-    urges: list[datetime]  # the reporter's 催办 at this level, counted as reminders
+    urges: list[datetime]  # the reporter's; those at the current level count as reminders
 
 
 def plan_step(

@@ -52,6 +52,8 @@ def setup_logging(level: str) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # start-up noise
+    # Two lines per wake of the sweeps; the sweeps log what they post themselves.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
 
 async def serve(settings: Settings) -> None:

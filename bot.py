@@ -1,4 +1,4 @@
-"""Entry point: wiring (settings → database → channels → dispatcher → web) and the CLI.
+"""Entry point: wiring (settings → database → channels → dispatcher → scheduler → web); the CLI.
 
 python bot.py                 run on the embedded default (SQLite + the local web chat)
 python bot.py parse           classify JSON lines {"text": …} from stdin
@@ -58,10 +58,12 @@ def setup_logging(level: str) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # start-up noise
+    # Two lines per wake of the sweeps; the sweeps log what they post themselves.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
 
 async def serve(settings: Settings) -> None:
-    """Run until SIGINT/SIGTERM: web chat, dispatcher, outbox sender."""
+    """Run until SIGINT/SIGTERM: web chat, dispatcher, scheduler, outbox sender."""
     from aiohttp import web
 
     from channels.base import start_channels, stop_channels
@@ -70,6 +72,7 @@ async def serve(settings: Settings) -> None:
     from handlers.dispatcher import Dispatcher
     from handlers.events import Inbound
     from models.db import Database, MigrationError
+    from schedules.scheduler import Scheduler
     from web.app import create_app
 
     directory = load_directory(settings.directory)
@@ -100,6 +103,14 @@ async def serve(settings: Settings) -> None:
     channels[local.name] = local
     await database.run(dispatcher.recover)  # messages stored before a crash
     await local.redeliver()  # messages said while the bot was down
+    scheduler = Scheduler(
+        database=database,
+        directory=directory,
+        clock=utc_now,
+        wake_sender=sender.wake,
+        every=timedelta(seconds=settings.sweep_seconds),
+    )
+    scheduler.start()  # reminders and digests; the first round catches up at once
 
     runner = web.AppRunner(create_app(database=database, local=local))
     await runner.setup()
@@ -107,6 +118,7 @@ async def serve(settings: Settings) -> None:
     try:
         await site.start()
     except OSError as error:
+        scheduler.shutdown()
         await runner.cleanup()
         database.close()
         raise StartupError(
@@ -124,6 +136,7 @@ async def serve(settings: Settings) -> None:
     try:
         await sender.run(stop)
     finally:
+        scheduler.shutdown()
         await stop_channels(channels.values(), running)
         await runner.cleanup()
         database.close()

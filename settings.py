@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     failpoint: str | None = None
     # How long a sender holds a chat without renewing it; after a crash its posts wait this long.
     outbox_lease_seconds: float = Field(default=30.0, ge=1.0)
+    # How often the reminder and digest sweeps wake; what is due is read from the database.
+    sweep_seconds: float = Field(default=30.0, ge=1.0)
 
     @field_validator("failpoint")
     @classmethod

@@ -19,6 +19,7 @@ from models.db import Database
 from models.outbox import OutboxPost
 from models.review import ReviewItem
 from models.ticket import all_tickets, ticket_events
+from schedules.scheduler import run_until
 from web.tickets import ticket_json
 
 PLATFORM = "replay"
@@ -135,14 +136,23 @@ class ReplayResult:
     reviews: int = 0  # messages still waiting on 待确认 at the end
 
 
-def replay(directory: Directory, lines: list[Line], *, until: datetime | None) -> ReplayResult:
-    return asyncio.run(_replay(replay_directory(directory), lines, until))
+def replay(
+    directory: Directory,
+    lines: list[Line],
+    *,
+    until: datetime | None,
+    database_url: str = "sqlite://",
+) -> ReplayResult:
+    """Run the transcript on a fresh database: in memory, or an empty one the caller names."""
+    return asyncio.run(_replay(replay_directory(directory), lines, until, database_url))
 
 
-async def _replay(directory: Directory, lines: list[Line], until: datetime | None) -> ReplayResult:
+async def _replay(
+    directory: Directory, lines: list[Line], until: datetime | None, database_url: str
+) -> ReplayResult:
     start = lines[0].t if lines else datetime.now(directory.timezone)
     clock = VirtualClock(start)
-    database = Database("sqlite://")
+    database = Database(database_url)
     try:
         database.migrate()
         dispatcher = Dispatcher(database=database, directory=directory, clock=clock)
@@ -153,6 +163,10 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
         for line in lines:
             if until is not None and line.t > until:
                 break
+            # Reminders and digests due before this message go out first, in time order.
+            await run_until(
+                database, directory, clock, line.t, inclusive=False, after_each=sender.flush
+            )
             clock.now = line.t
             event = Inbound(
                 channel=PLATFORM,
@@ -165,8 +179,11 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
             )
             await database.run(dispatcher.deliver, event)
             await sender.flush()
-        if until is not None and until > clock.now:
-            clock.now = until  # reminders and digests due by then will fire here (schedules)
+        if until is not None:
+            await run_until(
+                database, directory, clock, until, inclusive=True, after_each=sender.flush
+            )
+            clock.now = max(clock.now, until)
         rows = await database.run(_outbox_rows, database)
         tickets = await database.run(_tickets, database, directory.timezone)
         reviews = await database.run(_waiting_reviews, database)

@@ -368,7 +368,7 @@ def _slash_command(traced: Normalized, start: int, ref: TicketRef | None) -> Par
         mention = re.match(r"\s*@?([^\s,.;!?:#@]+)", traced.text[found.end() :])
         target = mention.group(1) if mention else None
         note = ""
-    return Parsed(intent, ticket=ticket, body=note, target=target)
+    return Parsed(intent, ticket=ticket, body=note, target=target, cue=found.group(1))
 
 
 # --- tagged reports and field forms ---------------------------------------------------------

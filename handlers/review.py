@@ -1,16 +1,15 @@
 """待确认: messages the bot could not decide wait here until grid staff register or dismiss them.
 
 Nothing is silently dropped: a doubtful message (a fault with no place, a possible report in
-unusual words) becomes a ReviewItem; the staff see them batched in the office chat and with the
-`待确认` command, and one reply (`登记 N` / `忽略 N`, or `登记` in reply to the message) decides.
+unusual words) becomes a ReviewItem; the staff see them batched in the office chat
+(schedules/review.py) and with the `待确认` command, and one reply (`登记 N` / `忽略 N`, or
+`登记` in reply to the message) decides.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-
-from sqlmodel import Session
 
 from handlers import texts
 from handlers.address import find_address
@@ -19,10 +18,9 @@ from handlers.directory import Directory
 from handlers.lifecycle import record
 from handlers.normalize import normalize
 from handlers.parse import Parsed, parse
-from handlers.privacy import mask_sensitive
 from handlers.report import create_ticket
 from models.inbound import InboundMessage
-from models.review import ReviewItem, review_for_message, unannounced_reviews, waiting_reviews
+from models.review import ReviewItem, review_for_message, waiting_reviews
 from models.ticket import Ticket, link_message
 
 _NUMBER = re.compile(r"(\d{1,9})")
@@ -55,7 +53,7 @@ def show(ctx: Context) -> str:
     if not items:
         ctx.post(texts.REVIEW_EMPTY)
         return "待确认: empty"
-    ctx.post(texts.review_list(items=[_line(ctx.directory, item) for item in items]))
+    ctx.post(texts.review_list(items=[review_line(ctx.directory, item) for item in items]))
     return f"待确认: {len(items)} shown"
 
 
@@ -119,63 +117,6 @@ def register_item(ctx: Context, item: ReviewItem, *, by: str, extra: str = "") -
     return ticket
 
 
-def announce_waiting(session: Session, directory: Directory, now: object) -> int:
-    """The batch post: each community's new waiting items in one message to its office chat.
-
-    A sweep (schedules) calls this every few minutes; one post per batch, never one per message.
-    """
-    from models.outbox import OutboxPost
-
-    items = unannounced_reviews(session)
-    by_community: dict[str, list[ReviewItem]] = {}
-    for item in items:
-        by_community.setdefault(item.community, []).append(item)
-    posts = 0
-    for community_id, batch in by_community.items():
-        community = directory.community(community_id)
-        if community is None:
-            continue
-        chat = community.digest_chat or (community.chats[0] if community.chats else batch[0].chat)
-        staff = _grid_staff_for(directory, community_id, batch)
-        text = texts.review_list(items=[_line(directory, item) for item in batch])
-        session.add(
-            OutboxPost(
-                chat=chat,
-                text=mask_sensitive(text),
-                mentions=staff,
-                created_at=now,  # type: ignore[arg-type]
-            )
-        )
-        for item in batch:
-            item.announced_at = now  # type: ignore[assignment]
-            session.add(item)
-        posts += 1
-    return posts
-
-
-def _grid_staff_for(directory: Directory, community_id: str, batch: list[ReviewItem]) -> list[str]:
-    """The stewards of the chats the messages came from; the community's grids otherwise."""
-    community = directory.community(community_id)
-    assert community is not None
-    people: list[str] = []
-    for item in batch:
-        grids = [g for g in community.grids if item.chat in g.chats] or list(community.grids)
-        for grid in grids:
-            people.append(grid.steward)
-    return list(dict.fromkeys(people))
-
-
-def _line(directory: Directory, item: ReviewItem) -> tuple[int, str, str, str]:
-    chat = directory.chats.get(item.chat)
-    local = item.created_at.astimezone(directory.timezone).strftime("%H:%M")
-    return (
-        item.id or 0,
-        item.sender_name or item.sender,
-        f"{chat.name if chat else item.chat} {local}",
-        item.text,
-    )
-
-
 def _chosen(ctx: Context, parsed: Parsed, replied: int | None) -> ReviewItem | None:
     if not _staff(ctx):
         ctx.post(texts.REVIEW_STAFF_ONLY)
@@ -221,3 +162,11 @@ def _as_report(text: str) -> Parsed:
 
 def _staff(ctx: Context) -> bool:
     return ctx.person is not None and ctx.sender in ctx.directory.members(ctx.community.id)
+
+
+def review_line(directory: Directory, item: ReviewItem) -> tuple[int, str, str, str]:
+    """(number, who, where and when, what they wrote) as the 待确认 lists show it."""
+    chat = directory.chats.get(item.chat)
+    local = item.created_at.astimezone(directory.timezone).strftime("%H:%M")
+    where = f"{chat.name if chat else item.chat} {local}"
+    return (item.id or 0, item.sender_name or item.sender, where, item.text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers import context_facts, residents, review, texts, work
+from handlers import context_facts, digest, residents, review, texts, work
 from handlers.address import Address
 from handlers.attachments import report_just_made
 from handlers.context import Context
@@ -80,8 +80,11 @@ def act(
         if add_address(ctx, ticket, parsed.address):
             return "address added and routed"
         return residents.follow_up(ctx, ticket, parsed)
-    if action in ("digest", "overdue"):
-        return f"{action}: not available yet"
+    if action == "digest":
+        weekly = "周" in parsed.cue or "week" in parsed.cue
+        return digest.weekly(ctx, parsed) if weekly else digest.digest(ctx, parsed)
+    if action == "overdue":
+        return digest.overdue(ctx, parsed)
     if action == "chat" or ticket is None:
         if ticket is None and parsed.intent == "none":
             photo_of = report_just_made(ctx)

@@ -5,9 +5,12 @@ from models.inbound import InboundMessage
 from models.local_chat import LocalMessage
 from models.outbox import OutboxPost
 from models.review import ReviewItem
+from models.schedule import ChaseStep, DigestSent
 from models.ticket import MessageLink, Ticket, TicketEvent
 
 __all__ = [
+    "ChaseStep",
+    "DigestSent",
     "InboundMessage",
     "LocalMessage",
     "MessageLink",

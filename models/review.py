@@ -49,16 +49,6 @@ def waiting_reviews(session: Session, *, community: str, limit: int = 20) -> lis
     return list(session.exec(query))
 
 
-def unannounced_reviews(session: Session, *, limit: int = 50) -> list[ReviewItem]:
-    query = (
-        select(ReviewItem)
-        .where(ReviewItem.state == "waiting", col(ReviewItem.announced_at).is_(None))
-        .order_by(col(ReviewItem.id))
-        .limit(limit)
-    )
-    return list(session.exec(query))
-
-
 def pending_review_for(
     session: Session, *, chat: str, sender: str, since: datetime
 ) -> ReviewItem | None:

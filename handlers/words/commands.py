@@ -186,6 +186,7 @@ HELP_STRONG = words(
     *("help", "how do i report", "how to report", "commands"),
 )
 DIGEST_STRONG = words(
+    *("周报", "本周通报", "上周通报", "这周的通报", "weekly", "weekly report", "week's report"),
     *("日报", "通报", "今日通报", "今天的通报", "情况汇总", "今日统计", "今天统计", "汇总一下"),
     *("daily report", "digest", "daily digest", "today's report"),
 )
@@ -225,6 +226,7 @@ SLASH_COMMANDS = {
     "query": "query",
     "digest": "digest",
     "report": "digest",
+    "weekly": "digest",
     "overdue": "overdue",
     "review": "review",
     "register": "register",

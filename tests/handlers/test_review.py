@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from handlers.review import announce_waiting
 from models.review import ReviewItem
+from schedules.review import REVIEW_BATCH, announce_waiting
 from tests.harness import Bot
 
 GAS = "cuidong-gas"
@@ -80,6 +80,8 @@ async def test_the_batch_post_lists_new_items_once_in_the_office_chat(bot: Bot) 
             session.commit()
             return posted
 
+    assert await bot.database.run(sweep) == 0  # a batch waits for more, not a post each
+    bot.advance(seconds=REVIEW_BATCH.total_seconds())
     assert await bot.database.run(sweep) == 1
     assert await bot.database.run(sweep) == 0  # listed once, not again and again
     await bot.sender.flush()

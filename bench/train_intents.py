@@ -21,12 +21,15 @@ from handlers.normalize import normalize
 from handlers.parse import reading_signals
 
 
-def examples(paths: Sequence[Path]) -> list[tuple[list[str], str]]:
-    rows = []
+def examples(paths: Sequence[Path]) -> tuple[list[tuple[list[str], str]], list[str]]:
+    """(features, intent) pairs, and beside them each line's danger: its type or "no"."""
+    rows, dangers = [], []
     for line in load_lines(paths):
         text = line["text"]
         rows.append((intent_model.features(normalize(text), reading_signals(text)), line["intent"]))
-    return rows
+        report = line["intent"] == "report"
+        dangers.append((line.get("emergency") or "no") if report else "no")
+    return rows, dangers
 
 
 def cross_validate(rows: list[tuple[list[str], str]], folds: int) -> None:
@@ -58,16 +61,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any("heldout" in str(path) for path in args.corpus):
         print("the held-out corpus measures; it is not trained on", file=sys.stderr)
         return 2
-    rows = examples(args.corpus)
+    rows, dangers = examples(args.corpus)
+    danger_rows = [(found, danger) for (found, _), danger in zip(rows, dangers, strict=True)]
     if args.folds:
+        print("intent:")
         cross_validate(rows, args.folds)
+        print("danger:")
+        cross_validate(danger_rows, args.folds)
         return 0
-    data = intent_model.train(rows)
+    data = {"intent": intent_model.train(rows), "danger": intent_model.train(danger_rows)}
     intent_model.MODEL.write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
         encoding="utf-8",
     )
-    print(f"{intent_model.MODEL}: {len(rows)} examples, {data['vocabulary']} features")
+    print(f"{intent_model.MODEL}: {len(rows)} examples")
     return 0
 
 

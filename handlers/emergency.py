@@ -15,6 +15,69 @@ EMERGENCY_TYPES: tuple[EmergencyType, ...] = ("gas", "fire", "electric", "lift",
 _NEAR_ENGLISH = 40
 
 
+# What a message must at least mention before a danger of that type is believed of it.
+_PLAUSIBLE: dict[str, re.Pattern[str]] = {
+    "gas": re.compile(
+        r"燃气|煤气|天然气|液化气|瓦斯|燃汽|然气|煤汽|gas|报警器|警报器|一氧化碳|\bco\b|臭鸡蛋"
+        r"|漏气|rotten egg|(?:灶|表|阀|管).{0,10}(?:味|臭)"
+    ),
+    "fire": re.compile(r"火|烟|烧|焦|燃|smoke|fire|burn|flame|爆炸|explo"),
+}
+
+
+def plausible(kind: str, text: str) -> bool:
+    """Whether the words name what a danger of `kind` needs: a gas word for gas, fire or smoke
+    for fire, an electrical fitting for electric and water, a lift and someone in it."""
+    if kind in _PLAUSIBLE:
+        return _PLAUSIBLE[kind].search(text) is not None
+    if kind == "lift":
+        return bool(
+            words.LIFTS.search(text) and (words.INSIDE.search(text) or words.TRAPPED.search(text))
+        )
+    if kind == "water":
+        return bool(words.WATER_ELECTRIC.search(text) and not words.NOT_TRAPPED.search(text))
+    if kind == "electric":
+        return bool(
+            words.ELECTRIC.search(text)
+            or (words.ELECTRIC_THINGS.search(text) and words.ELECTRIC_BURNING.search(text))
+        )
+    return False
+
+
+def surely_talk(text: str) -> bool:
+    """News, a drill, an ad, a safety tip, a notice, or a danger said to be over: the model's
+    guess of a danger is not taken here (the rules' own finer suppressors stay the rules')."""
+    return bool(
+        words.NEWS_FOR_SURE.search(text)
+        or words.DRILL.search(text)
+        or chatter.ADS.search(text)
+        or words.PROPAGANDA_FOR_SURE.search(text)
+        or opens_as_notice(text)
+        or (words.OVER.search(text) and not words.STILL.search(text))
+    )
+
+
+def talk_of_danger(text: str) -> bool:
+    """Danger words that are a drill, a what-if, a joke, news, an ad, a tip, a notice or
+    over: nothing here needs an alarm, whatever the words."""
+    if (
+        words.DRILL.search(text)
+        or words.CONDITIONALS.search(text)
+        or words.JOKES.search(text)
+        or words.NEWS_FOR_SURE.search(text)
+        or chatter.ADS.search(text)
+        or words.PROPAGANDA_FOR_SURE.search(text)
+        or opens_as_notice(text)
+    ):
+        return True
+    if words.OVER.search(text) and not words.STILL.search(text):
+        return True
+    return bool(
+        (chatter.FUTURE_WORK.search(text) or chatter.NOTICE.search(text))
+        and not (words.STILL.search(text) or words.URGENT.search(text))
+    )
+
+
 def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | None:
     """The danger a normalised message reports here and now, or None.
 
@@ -26,7 +89,9 @@ def find_emergency(text: str, *, has_address: bool = False) -> EmergencyType | N
         return None
     if words.DRILL.search(text) or words.CONDITIONALS.search(text) or words.JOKES.search(text):
         return None
-    if words.NEWS_FOR_SURE.search(text):
+    if words.NEWS_FOR_SURE.search(text) or chatter.ADS.search(text):
+        return None
+    if words.PROPAGANDA_FOR_SURE.search(text):
         return None
     if words.OVER.search(text) and not words.STILL.search(text):
         return None
@@ -61,7 +126,7 @@ def _types_in(text: str, *, here: bool) -> EmergencyType | None:
         return "lift"
     if _live(words.FIRE, text):
         return "fire"
-    if _near(words.WATER_ELECTRIC, words.WATER, text, reach=20):
+    if _water(text):
         return "water"
     if _live(words.ELECTRIC, text) or _near(
         words.ELECTRIC_THINGS, words.ELECTRIC_BURNING, text, reach=16
@@ -77,10 +142,27 @@ def _types_in(text: str, *, here: bool) -> EmergencyType | None:
     return None
 
 
+def _water(text: str) -> bool:
+    """Water going onto or into an electrical fitting, not merely beside one ("灯不亮 漏水")."""
+    things = _live(words.WATER_ELECTRIC, text)
+    if not things:
+        return False
+    for hit in words.WATER_IN.finditer(text):
+        if any(
+            0 <= hit.start - thing.end <= 12 or thing.start <= hit.start < thing.end
+            for thing in things
+        ):
+            return True
+    for hit in words.WATER_ONTO.finditer(text):
+        if any(0 <= thing.start - hit.end <= 12 for thing in things):
+            return True
+    return False
+
+
 def _lift(text: str) -> bool:
     """Someone cannot get out of a lift: a lift and trapped, or stuck with a person inside."""
     lifts = words.LIFTS.find(text)
-    if not lifts:
+    if not lifts or words.NOT_TRAPPED.search(text):
         return False
     trapped = bool(_live(words.TRAPPED, text))
     inside = bool(_live(words.INSIDE, text))

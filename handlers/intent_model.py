@@ -1,4 +1,4 @@
-"""A second opinion for words the rules do not know: a naive Bayes model over character n-grams.
+"""A second opinion for words the rules do not know: naive Bayes models over character n-grams.
 
 The rules in handlers.parse read what they recognise; phrasings nobody listed ("电梯平层不准",
 "師傅大概幾點到") leave them silent. This model, trained on the labelled corpus (bench/
@@ -81,11 +81,21 @@ class IntentModel:
 
 
 @cache
-def model() -> IntentModel | None:
-    """The trained model, or None when it has not been trained (the rules work alone)."""
+def _models() -> dict[str, IntentModel]:
     if not MODEL.exists():
-        return None
-    return IntentModel(json.loads(MODEL.read_text(encoding="utf-8")))
+        return {}
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return {name: IntentModel(part) for name, part in data.items()}
+
+
+def model() -> IntentModel | None:
+    """The intent model, or None when it has not been trained (the rules work alone)."""
+    return _models().get("intent")
+
+
+def danger_model() -> IntentModel | None:
+    """The danger model: "no" or the emergency type a report's words resemble."""
+    return _models().get("danger")
 
 
 def train(examples: Iterable[tuple[list[str], str]], *, min_count: int = 2) -> dict:  # type: ignore[type-arg]

@@ -16,7 +16,13 @@ from typing import Any
 from handlers import intent_model
 from handlers import vocabulary as words
 from handlers.address import Address, find_address
-from handlers.emergency import EmergencyType, denied_before, find_emergency
+from handlers.emergency import (
+    EmergencyType,
+    denied_before,
+    find_emergency,
+    plausible,
+    surely_talk,
+)
 from handlers.normalize import Normalized, normalize_traced
 from handlers.privacy import find_id_number, find_phone, mask_phone
 from handlers.read_command import PUNCTUATION, CommandReading, note_after, read_command
@@ -106,6 +112,8 @@ def parse(text: str) -> Parsed:
     danger = find_emergency(plain, has_address=here)
     command = read_command(plain, named_ticket=ref is not None)
     report = read_report(plain, has_address=address is not None)
+    if not danger and not _command_outranks_danger(command, ref):
+        danger = _danger_resembled(plain, _signals(address, ref, report, command, None))
     if danger and not _command_outranks_danger(command, ref):
         return _report(traced, start, "hazard", address, emergency=danger, ticket=ticket)
     talk = talk_reason(plain, here=here)
@@ -115,70 +123,106 @@ def parse(text: str) -> Parsed:
     )
     if command and ref is None and command.intent in _TICKET_COMMANDS and (talk or asks_service):
         command = None
-    if command and _command_decides(command, report, plain, start, ref):
-        return _command(traced, command, ref, weak=False)
-    if report and report.blocked_by is None and report.clear:
-        return _report(traced, start, report.kind, address, ticket=ticket, alternatives=command)
-    if command and command.intent != "none":
-        return _command(traced, command, ref, weak=not command.strong)
-    if report and report.blocked_by is None:
-        return _report(traced, start, report.kind, address, ticket=ticket, doubtful=True)
+    decided = command and _command_decides(command, report, plain, start, ref)
+    if decided and ref is not None:
+        assert command is not None
+        return _command(traced, command, ref, weak=False)  # "#3 修好了" is what it says
+    if decided:
+        assert command is not None
+        rule = _command(traced, command, ref, weak=False)
+    elif report and report.blocked_by is None and report.clear:
+        rule = _report(traced, start, report.kind, address, ticket=ticket, alternatives=command)
+    elif command and command.intent != "none":
+        rule = _command(traced, command, ref, weak=not command.strong)
+    elif report and report.blocked_by is None:
+        rule = _report(traced, start, report.kind, address, ticket=ticket, doubtful=True)
+    else:
+        others = (command.intent, *command.alternatives) if command else ()
+        rule = Parsed(
+            "none",
+            ticket=ticket,
+            why=(report.blocked_by if report else "") or talk or "",
+            alternatives=tuple(a for a in others if a != "none"),
+            weak=bool(others),
+        )
     signals = _signals(address, ref, report, command, talk)
-    if not talk and (report is None or report.blocked_by is None):
-        guessed = _second_opinion(traced, start, plain, signals, address, ref)
-        if guessed is not None:
-            return guessed
-    why = report.blocked_by if report else ""
-    others = (command.intent, *command.alternatives) if command else ()
-    return Parsed(
-        "none",
-        ticket=ticket,
-        why=why or talk or "",
-        alternatives=tuple(a for a in others if a != "none"),
-        weak=bool(others),
-    )
+    return _second_opinion(rule, traced, start, plain, signals, address, ref, report)
 
 
-# How sure the second opinion must be before the words count as a weak command or a
-# doubtful report, and before a report it is sure of opens a ticket (chosen by
-# cross-validation on the training corpora, see EVALUATION.md).
+# How sure the second opinion must be before it overrules the rules' reading (CERTAIN), and
+# before it fills in where the rules found nothing (CONFIDENT); chosen by cross-validation
+# on the tuning corpora, see EVALUATION.md.
 CONFIDENT = 0.8
 CERTAIN = 0.95
 
 
 def _second_opinion(
+    rule: Parsed,
     traced: Normalized,
     start: int,
     plain: str,
     signals: list[str],
     address: Address | None,
     ref: TicketRef | None,
-) -> Parsed | None:
-    """What the words resemble, when the rules recognised nothing in them.
+    report: ReportReading | None,
+) -> Parsed:
+    """The rules' reading, weighed against what the words resemble (handlers.intent_model).
 
-    Not where the rules saw a trouble denied or over ("燃气味已经没了"), nor for thanks.
+    Never where the rules saw a trouble denied or over ("燃气味已经没了") or thanks. What the
+    model adds is always hedged: a command it hears is weak (it acts only in context), a
+    report it hears that the rules did not is doubtful unless it names a thing or symptom,
+    and a report the rules heard that it doubts goes to 待确认 instead of away.
     """
     trained = intent_model.model()
     if trained is None or _over_or_denied(plain) or is_courtesy(plain):
-        return None
+        return rule
     guess = trained.guess(intent_model.features(plain, signals))
-    if guess.probability < CONFIDENT or guess.intent == "none":
-        return None
+    if guess.intent == rule.intent:
+        return rule
+    certain = guess.probability >= CERTAIN
+    found_nothing = rule.intent == "none" and not rule.why
+    if not (certain or (found_nothing and guess.probability >= CONFIDENT)):
+        return rule
+    ticket = ref.number if ref else None
     if guess.intent == "report":
-        if not (report_words.THINGS.search(plain) or report_words.SYMPTOMS.search(plain)):
-            return None  # no object or symptom named: too little to put before a person
+        named = bool(report_words.THINGS.search(plain) or report_words.SYMPTOMS.search(plain))
+        if not named and found_nothing:
+            return rule  # no object or symptom named: too little to put before a person
+        kind = report.kind if report else "repair"
+        resembles = _report(traced, start, kind, address, ticket=ticket)
+        doubtful = not (certain and named) or bool(rule.why)
         return replace(
-            _report(traced, start, "repair", address, ticket=ref.number if ref else None),
-            doubtful=guess.probability < CERTAIN,
-            why="resembles a report",
+            resembles, doubtful=doubtful, why="resembles a report", alternatives=(rule.intent,)
         )
+    if guess.intent == "none":
+        if rule.intent == "report":
+            return replace(rule, doubtful=True, why="reads like talk")
+        return Parsed("none", ticket=ticket, weak=True, alternatives=(rule.intent,))
     return Parsed(
         guess.intent,  # type: ignore[arg-type]
-        ticket=ref.number if ref else None,
+        ticket=ticket,
         body=traced.source_slice(start).strip(),
         weak=True,
+        alternatives=tuple(a for a in (rule.intent, *rule.alternatives) if a != "none"),
         why="resembles a command",
     )
+
+
+# A missed emergency is the worst error the bot can make: where the rules see none but the
+# words strongly resemble one (cross-validated, see EVALUATION.md), the alarm is raised.
+DANGER_CERTAIN = 0.95
+
+
+def _danger_resembled(plain: str, signals: list[str]) -> EmergencyType | None:
+    trained = intent_model.danger_model()
+    if trained is None or surely_talk(plain) or _over_or_denied(plain):
+        return None
+    guess = trained.guess(intent_model.features(plain, signals))
+    if guess.intent == "no" or guess.probability < DANGER_CERTAIN:
+        return None
+    if not plausible(guess.intent, plain):
+        return None  # the model's certainty is not enough without the words a danger needs
+    return guess.intent  # type: ignore[return-value]
 
 
 def _over_or_denied(text: str) -> bool:

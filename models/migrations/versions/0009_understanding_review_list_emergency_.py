@@ -1,7 +1,7 @@
 """understanding: review list, emergency types, floors and places
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0003b
 Create Date: 2026-11-25
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import models.columns
 
 revision: str = "0009"
-down_revision: str | None = "0005"
+down_revision: str | None = "0003b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -275,4 +275,4 @@ async def test_a_retry_hands_over_a_message_the_first_attempt_only_stored(
     retry = await client.post(GAS, json=body)
     assert retry.status == 201
     assert [t.state for t in bot.tickets()] == ["assigned"]
-    assert stored(bot)[1] == 1
+    assert stored(bot) == (2, 1)  # the report once, the bot's answer; one inbound message

@@ -143,3 +143,52 @@ def id_numbers(draw: st.DrawFn) -> Written:
 
 
 NUMBERS = st.one_of(mobiles(), landlines(), id_numbers())
+
+
+# Text of every kind the chats may carry: any code point (lone surrogates too, which a
+# platform's JSON may hand over), control and bidi characters, markup, and the digits,
+# separators and tags the parser and the masker look at, so they meet often.
+ANY_CHARACTER = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=())
+HOSTILE_PIECES = [
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\r\n",
+    "\u2028",
+    "\u202e",  # right-to-left override
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\u0301",  # a combining accent with nothing to sit on
+    "<script>alert(1)</script>",
+    "&lt;b&gt;",
+    "**粗体**",
+    "`code`",
+    "[链接](http://example.com)",
+    "@网格管家 ",
+    "#",
+    "＃",
+    "【",
+    "】",
+    "：",
+    "#12",
+    "+86",
+    "(0574)",
+    "X",
+    "栋",
+    "单元",
+    "👍",
+    "🔥",
+    "\U0001f1e8\U0001f1f3",
+]
+TEXT_PIECES = st.one_of(
+    ANY_CHARACTER,
+    st.sampled_from(HOSTILE_PIECES),
+    st.sampled_from([digit for script in DIGIT_SCRIPTS for digit in script]),
+    st.sampled_from(SEPARATORS),
+)
+ANY_TEXT = st.lists(TEXT_PIECES, max_size=60).map("".join)
+# A long message: a drawn piece repeated, up to about 100,000 characters.
+HUGE_TEXT = st.tuples(st.lists(TEXT_PIECES, min_size=1, max_size=20), st.integers(1, 5000)).map(
+    lambda drawn: "".join(drawn[0]) * drawn[1]
+)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 
 from hypothesis import strategies as st
+
+
+def examples(default: int) -> int:
+    """How many examples a property tries: `default` in CI, GRIDSTEWARD_HYPOTHESIS_EXAMPLES
+    for a long run (see RELIABILITY.md)."""
+    return int(os.environ.get("GRIDSTEWARD_HYPOTHESIS_EXAMPLES", default))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ def assert_nothing_left_unmasked(text: str) -> None:
     expected, left = [], []
     written_up_to = 0
     for each in found:
-        assert each.masked() != each.value and each.value not in masked, masked
+        # (The same digits may still stand inside a longer run that is no number: "1" * 57.)
+        assert each.masked() != each.value, masked
         left.append(text[written_up_to : each.start])
         expected += [left[-1], each.masked()]
         written_up_to = each.end

@@ -1,16 +1,15 @@
 """Whatever people paste into a group, the parser and the masker neither break nor leak.
 
 Hypothesis draws arbitrary Unicode (lone surrogates, control and bidi characters, markup,
-digits of every script between separators, huge texts); the fixed seed printed by pytest on
-a failure reproduces it. Longer runs: `GRIDSTEWARD_HYPOTHESIS_EXAMPLES=20000 scripts/test
-tests/fault/test_bad_text.py`; an unbounded one: `tests/fault/fuzz_parse.py` (atheris).
-"""
+digits of every script between separators, huge texts); a failure prints the smallest
+example it found. A longer run: `GRIDSTEWARD_HYPOTHESIS_EXAMPLES=3000 .venv/bin/python -m
+pytest tests/fault/test_bad_text.py tests/handlers/test_privacy.py`; an unbounded one:
+tests/fault/fuzz_parse.py (atheris)."""
 
 from __future__ import annotations
 
 import io
 import logging
-import os
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -21,9 +20,9 @@ from handlers.normalize import normalize
 from handlers.parse import parse
 from handlers.privacy import find_sensitive, mask_sensitive
 from tests.fault.checks import assert_nothing_left_unmasked, assert_report_keeps_a_masked_number
-from tests.strategies import ANY_TEXT, HOSTILE_PIECES, HUGE_TEXT, NUMBERS, Written
+from tests.strategies import ANY_TEXT, HOSTILE_PIECES, HUGE_TEXT, NUMBERS, Written, examples
 
-EXAMPLES = int(os.environ.get("GRIDSTEWARD_HYPOTHESIS_EXAMPLES", "200"))
+EXAMPLES = examples(200)
 FAST = settings(max_examples=EXAMPLES, deadline=None)
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 
 from handlers.parse import parse
 from handlers.privacy import find_id_number, find_phone, mask_id, mask_phone, mask_sensitive
-from tests.strategies import DIGIT_FREE_TEXT, NUMBERS, SEPARATORS, Written
+from tests.strategies import DIGIT_FREE_TEXT, NUMBERS, SEPARATORS, Written, examples
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def _longest_digit_run(text: str) -> int:
 GAPS = ("Zs", "Cf", "Pd", "Mn", "Me")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(DIGIT_FREE_TEXT, NUMBERS, DIGIT_FREE_TEXT)
 def test_a_number_in_any_script_and_separators_never_shows(
     before: str, number: Written, after: str
@@ -150,7 +150,7 @@ def test_a_number_in_any_script_and_separators_never_shows(
     assert masked.startswith(before) and masked.endswith(after)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(DIGIT_FREE_TEXT, NUMBERS, DIGIT_FREE_TEXT)
 def test_the_parser_finds_the_number_the_masker_hides(
     before: str, number: Written, after: str
@@ -162,7 +162,7 @@ def test_the_parser_finds_the_number_the_masker_hides(
         assert (parsed.phone, parsed.id_number) == (number.value, None)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(DIGIT_FREE_TEXT)
 def test_no_number_nothing_found_nothing_masked(text: str) -> None:
     parsed = parse(f"#报修 {text}")

@@ -30,6 +30,13 @@ AiohttpClient = Callable[[web.Application], Awaitable[TestClient[Any, Any]]]
 
 
 @pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """The guard answers before any database is asked, so one database (SQLite) serves here;
+    tests/fault/test_bad_requests.py runs what reaches the database on both."""
+    return f"sqlite:///{tmp_path / 'gs.sqlite3'}"
+
+
+@pytest.fixture
 async def client(bot: Bot, aiohttp_client: AiohttpClient) -> TestClient[Any, Any]:
     return await aiohttp_client(create_app(database=bot.database, local=bot.local))
 

@@ -276,9 +276,9 @@ def _local_id(message_id: str | None) -> int | None:
 
 def _public(row: LocalMessage) -> dict[str, Any]:
     """A message as the API and the live feed show it. Residents' numbers are masked here as
-    in every post: any page the browser opens may read what this returns, and the people
-    testing the chat lose nothing by seeing 138****5678 (the bot itself reads the stored text).
-    """
+    in every post: what leaves the process may end in a screenshot, a proxy's log or an
+    exposed chat, and the people testing the chat lose nothing by seeing 138****5678 (the bot
+    itself reads the stored text)."""
     return {
         "id": row.id,
         "chat": row.chat,

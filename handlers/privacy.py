@@ -13,7 +13,7 @@ from typing import Literal
 # as NFKC folds it (full-width, superscript, circled and mathematical digits), a decimal digit
 # of any script becomes ASCII, and whatever people or their input methods put between digit
 # groups (spaces of every width, dashes, dots, zero-width, joiner and bidi marks, combining
-# marks) becomes one separator. Line breaks, commas and slashes stay boundaries: they part
+# marks) becomes a separator. Line breaks, commas and slashes stay boundaries: they part
 # numbers in lists. Everything else is "other", so nothing in the view is left to chance.
 _SEPARATOR = " "
 _OTHER = "#"

@@ -19,12 +19,7 @@ from handlers.privacy import mask_sensitive
 from models.columns import text_fault
 from models.db import Database
 from models.inbound import InboundMessage
-from models.local_chat import (
-    LocalMessage,
-    local_message_for_client,
-    local_message_for_outbox,
-    local_messages,
-)
+from models.local_chat import LocalMessage, local_message_for_client, local_messages
 
 log = logging.getLogger("gridsteward.local")
 PLATFORM = "local"
@@ -142,9 +137,35 @@ class LocalChannel:
         return _public(row)
 
     async def send(self, message: Outbound) -> str:
-        row = await self.database.run(self._store_post, message)
-        await self._publish(row)
+        """Post on its own; the outbox sender uses `store_post` in its transaction instead."""
+        message_id = await self.database.run(self._store_post_alone, message)
+        await self.announce(message_id)
+        return message_id
+
+    def store_post(self, session: Session, message: Outbound) -> str:
+        """Write the bot's post in the caller's transaction (the sender marks it sent and
+        links it to its ticket in the same one), so no crash can show it twice or unlinked.
+        Nothing here drops a repeat: a second hand-over of a post would show twice."""
+        row = LocalMessage(
+            chat=message.chat_address,
+            sender=BOT_ACCOUNT,
+            sender_name=BOT_NAME,
+            text=message.text,
+            reply_to=_local_id(message.reply_to),
+            mentions=list(message.mention_accounts),
+            from_bot=True,
+            outbox_id=message.outbox_id,
+            at=self.clock(),
+        )
+        session.add(row)
+        session.flush()  # the id is the platform's message id
         return str(row.id)
+
+    async def announce(self, message_id: str) -> None:
+        """Show a stored post on every open page."""
+        row = await self.database.run(self._load, int(message_id))
+        if row is not None:
+            await self._publish(row)
 
     def _require_chat(self, chat: str) -> None:
         if chat not in {c["address"] for c in self.chats()}:
@@ -228,24 +249,15 @@ class LocalChannel:
                     raise
                 return said.same_as(earlier), False
 
-    def _store_post(self, message: Outbound) -> LocalMessage:
+    def _store_post_alone(self, message: Outbound) -> str:
         with self.database.session() as session:
-            if message.outbox_id is not None:
-                earlier = local_message_for_outbox(session, outbox_id=message.outbox_id)
-                if earlier is not None:
-                    return earlier  # resent after a crash: already in the chat
-            row = LocalMessage(
-                chat=message.chat_address,
-                sender=BOT_ACCOUNT,
-                sender_name=BOT_NAME,
-                text=message.text,
-                reply_to=_local_id(message.reply_to),
-                mentions=list(message.mention_accounts),
-                from_bot=True,
-                outbox_id=message.outbox_id,
-                at=self.clock(),
-            )
-            return _commit(session, row)
+            message_id = self.store_post(session, message)
+            session.commit()
+            return message_id
+
+    def _load(self, message_id: int) -> LocalMessage | None:
+        with self.database.session() as session:
+            return session.get(LocalMessage, message_id)
 
     def _history(self, chat: str, after: int) -> list[LocalMessage]:
         with self.database.session() as session:

@@ -49,6 +49,7 @@ def surely_talk(text: str) -> bool:
     guess of a danger is not taken here (the rules' own finer suppressors stay the rules')."""
     return bool(
         words.NEWS_FOR_SURE.search(text)
+        or words.JOKES.search(text)
         or words.DRILL.search(text)
         or chatter.ADS.search(text)
         or words.PROPAGANDA_FOR_SURE.search(text)
@@ -164,9 +165,10 @@ def _lift(text: str) -> bool:
     lifts = words.LIFTS.find(text)
     if not lifts or words.NOT_TRAPPED.search(text):
         return False
-    trapped = bool(_live(words.TRAPPED, text))
-    inside = bool(_live(words.INSIDE, text))
-    stuck = bool(_live(words.STUCK, text))
+    # Only a denial before counts here: "困在电梯里 灯灭了" is no danger that went out.
+    trapped = any(not denied_before(text, hit.start) for hit in words.TRAPPED.finditer(text))
+    inside = any(not denied_before(text, hit.start) for hit in words.INSIDE.finditer(text))
+    stuck = any(not denied_before(text, hit.start) for hit in words.STUCK.finditer(text))
     return trapped or (stuck and inside)
 
 
@@ -218,6 +220,6 @@ def opens_as_notice(text: str) -> bool:
     """'通知：…', '【停电通知】…', 'Reminder: …'; a bracket like 【紧急】 is no notice."""
     bracketed = _BRACKETED.match(text)
     if bracketed:
-        return any(word in bracketed.group(1) for word in words.NOTICE_OPENINGS)
+        return any(word in bracketed.group(1) for word in words.BRACKET_NOTICE)
     opening = text.lstrip(" #(:,.!?")
     return opening.startswith(words.NOTICE_OPENINGS)

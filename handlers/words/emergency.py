@@ -23,6 +23,7 @@ GAS = words(
     "re:(?:调压箱|燃气表|气表|阀门|管道|灶|接头|接口).{0,10}(?:味道|气味|味儿?)"
     "(?:很|好|特别|老|贼)?(?:大|重|冲|浓)",
     "re:肥皂水.{0,10}(?:冒泡|泡泡|起泡)|(?:接头|接口|阀门|燃气表|燃气管|气管)(?:在|一直)?漏(?!水)",
+    "re:(?:接头|接口|阀门|表).{0,10}(?:往外吹|有风|吹风)",
     rf"re:{_GAS}(?:好像|可能|估计|感觉)?.{{0,3}}(?:在漏|漏了|漏啦|漏咗|漏紧)",
     "re:(?:灶|阀门|燃气表|气表|热水器|壁挂炉|管子|管道|软管|接口|表前阀|调压箱|调压柜)"
     ".{0,10}(?:有|一股|还是有|还有|好大|很大)(?:点|股)?(?:味儿|味|气味|异味|怪味)",
@@ -115,17 +116,21 @@ ELECTRIC = words(
     "re:(?:漏电|带电).{0,12}(?:碰|电到|电了|被电|触|麻)",
     "re:(?:路灯杆|电线杆|灯杆|栏杆|铁门|水管|扶手|防盗门).{0,4}(?:漏电|带电)",
     "re:(?:积水|水里|水中|水坑|水塘).{0,8}(?:泡着|有|躺着|掉了?)?.{0,4}(?:电线|电缆|插排|插线板)",
-    "re:(?:电线|电缆|插排|插线板).{0,6}(?:泡在|掉进|在)(?:水|积水)",
+    "re:(?:电线|电缆|插排|插线板).{0,6}(?:泡在|掉进|在)(?:水|积水|里头|里面)",
+    *("带着电", "还带电", "还带着电"),
     *("sparks", "sparking", "spark", "sparked", "electric shock", "electrocuted", "live wire"),
     "wire down",
     "re:(?:power line|wire|cable|cables|lines)s? (?:is |are )?"
     "(?:down|hanging|fallen|on the ground)",
 )
 # A lift and a person in it who cannot get out.
-LIFTS = words(*("电梯", "𨋢", "轿厢", "升降机", "电题", "电提", "货梯", "客梯", "lift", "elevator"))
+LIFTS = words(
+    *("电梯", "𨋢", "轿厢", "升降机", "电题", "电提", "货梯", "客梯", "困梯", "lift", "elevator"),
+)
 TRAPPED = words(
     *("困", "被关", "关在", "关里", "关住", "关着", "锁在里", "卡在里", "出不来", "出不去"),
     *("trapped", "stuck inside", "locked inside", "locked in", "shut in", "拍门", "叫救命"),
+    "困梯",
     *("关人", "夹人", "夹住", "按警铃", "在按警铃", "里的人"),
     "re:(?:i'm|i am|we're|we are|i got|we got|am|are) stuck",
     "re:stuck in (?:the|a|an) (?:lift|elevator)",
@@ -191,6 +196,7 @@ NOT_DANGER = words(
     *("烟花", "烟头", "香烟", "烟酒", "烟囱", "油烟机", "抽油烟机", "油烟", "烟道"),
     *("打着火", "点着火", "能着火", "可以着火", "着火后", "打火机", "打火器", "点火器", "打火针"),
     "re:(?:打|点)着了火",
+    *("开大火", "小心火烛", "小心火燭"),
     *("不着火", "唔着火", "没着火", "着不了火", "打不着火", "点不着火", "点唔着火", "打唔着火"),
     *("dumpster fire", "fire show", "fire risk", "fire hazard", "risk of fire", "fire drill"),
     *("火锅", "嘴冒烟", "冒烟了都", "心态崩", "fire sale", "on fire today", "hot pot"),
@@ -226,6 +232,7 @@ CONDITIONALS = words(
     "re:着火了?(?:咋办|咋整|怎么办)",
     *("容易", "多发", "高发", "频发", "可能引发", "会引起", "会导致", "易引发", "可能有", "或有"),
     *("如果", "要是", "假如", "每年都有", "应该先", "先干啥", "if you are", "if you're", "怎么办:"),
+    *("别等", "才后悔", "担心", "着火了别", "别坐电梯", "every time"),
     *("时会", "的时候会", "一着火", "要马上", "找电工检查", "别同时开"),
     *("if you smell", "if you notice", "if you see", "in case of", "if there is", "should you"),
     *("what to do if", "in the event of"),
@@ -246,14 +253,16 @@ PROPAGANDA = words(
 # Tips and how-tos that no report contains, whoever writes them.
 PROPAGANDA_FOR_SURE = words(
     *("记住了吗", "一关二开", "教你", "小贴士", "小常识", "安全知识", "逃生要点", "怎么办:"),
+    *("学习一下", "千万别", "教大家", "住户注意", "天干物燥", "汛期来了", "码了沙袋"),
     *("关于燃气报警器", "注意事项", "须知"),
 )
 NOTICE_OPENINGS = (
     *("通知", "公告", "提醒", "温馨提示", "安全提示", "友情提示", "重要通知", "紧急通知"),
-    *("停电通知", "停水通知", "停气通知", "告知", "告示", "notice", "reminder", "安全", "提示"),
-    *("须知", "演练", "演习", "消防", "回访", "公告"),
-    *("announcement", "tips", "转发", "转:", "转自", "fw:", "fwd:", "群公告", "公告"),
+    *("停电通知", "停水通知", "停气通知", "告知", "告示", "notice", "reminder", "announcement"),
+    *("tips", "转发", "转:", "转自", "fw:", "fwd:", "群公告"),
 )
+# Words that make a 【bracketed】 heading a notice: 【消防演习】, 【安全提示】 — not 【紧急】.
+BRACKET_NOTICE = (*NOTICE_OPENINGS, "安全", "提示", "须知", "演练", "演习", "消防", "回访", "特惠")
 # A story from elsewhere: these alone say so, wherever it happened.
 NEWS_FOR_SURE = words(
     *(
@@ -327,6 +336,7 @@ OVER = words(
     *("已修好", "已处理好", "冇事", "不用担心", "大家放心", "false alarm", "all clear", "没事"),
     *("看过了", "查过了", "检查过了", "re:(?<!是)不是漏气", "接好", "重新接", "换好", "已更换"),
     *("安全出来", "已经没味", "没味了", "一看是", "原来是", "给关了", "confirmed", "working again"),
+    *("以为", "结果是", "glad", "she's ok", "he's ok", "ok now", "all fine now"),
 )
 # The danger goes on: these keep a report alive after an "over" word.
 STILL = words(

@@ -173,6 +173,10 @@ def same_problem(ticket: Ticket, parsed: Parsed) -> bool:
         return False
     if address.room and address.room == ticket.room:
         return True  # the same flat, the same kind of trouble: the same ticket
+    if not address.as_dict():
+        # No place said: a resident writing again about the same kind of trouble means the
+        # one they reported ("现在滴得更厉害了"), unless the words are about something else.
+        return True
     new_words = {hit.word for hit in fault_hits(normalize(parsed.body or ""))}
     old_words = {hit.word for hit in fault_hits(normalize(ticket.body or ticket.text))}
     return bool(new_words & old_words) or _overlap(parsed.body, ticket.body) >= 0.25

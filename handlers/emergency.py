@@ -44,9 +44,15 @@ def plausible(kind: str, text: str) -> bool:
     return False
 
 
+_ASKS_ABOUT_IT = re.compile(r"吗|\?|？|后来|怎么回事|是谁|谁家|did anyone|anyone know")
+
+
 def surely_talk(text: str) -> bool:
-    """News, a drill, an ad, a safety tip, a notice, or a danger said to be over: the model's
-    guess of a danger is not taken here (the rules' own finer suppressors stay the rules')."""
+    """News, a drill, an ad, a safety tip, a notice, a question about the past, or a danger
+    said to be over: the model's guess of a danger is not taken here (the rules' own finer
+    suppressors stay the rules')."""
+    if chatter.PAST.search(text) and _ASKS_ABOUT_IT.search(text):
+        return True
     return bool(
         words.NEWS_FOR_SURE.search(text)
         or words.JOKES.search(text)

@@ -10,7 +10,7 @@ rules can be read and tested line by line; handlers act only on the `Meaning` it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Literal
 
@@ -113,6 +113,10 @@ def _report(parsed: Parsed, facts: Facts) -> Meaning:
     if target is not None and not parsed.tagged:
         if parsed.emergency and target.state in FINISHED:
             return Meaning("report", why="a new emergency under a finished ticket")
+        work = next((a for a in parsed.alternatives if a in _STAFF_NOTES), None)
+        if facts.staff and work and not parsed.emergency:
+            # "在查了 厨房那一路有漏电" from the steward, under the ticket: their progress.
+            return _command(replace(parsed, intent=work, weak=True), work, facts)
         return Meaning("follow_up", source, why="more about the ticket it answers")
     if parsed.emergency or parsed.tagged:
         return Meaning("report", why="an emergency" if parsed.emergency else "a tagged report")
@@ -139,13 +143,17 @@ def _command(parsed: Parsed, intent: Intent, facts: Facts) -> Meaning:
     elif not facts.staff:
         order = ("named", "replied", "asked", "own_open")
     target, source = _target(facts, order)
+    if target is None and facts.staff and intent in STAFF_ONLY and parsed.points_at:
+        # "这个我下午去", "那个漏水的 转一下": a steward means some ticket; a person settles which.
+        return Meaning("hold", why="a steward's command about a ticket it does not name")
     if target is None:
         if parsed.weak or (intent in ("confirm", "reopen", "urge", "query") and not parsed.ticket):
             return _chat("command words with no ticket to act on")
         return Meaning("ask_ticket", why="a command with no ticket")
     action = _by_role(intent, target, facts, weak=parsed.weak)
-    if action == "progress" and "claim" in parsed.alternatives and target.state in CLAIMABLE:
-        action = "claim"  # "我马上过去 物业也在路上" on a ticket nobody has taken yet
+    coming = "claim" in parsed.alternatives or _COMING.search(parsed.cue) is not None
+    if action == "progress" and coming and target.state in CLAIMABLE:
+        action = "claim"  # "我马上到" on a ticket nobody has taken yet: they take it
     if action == "confirm" and target.state not in FINISHED and parsed.weak:
         # "好了 谢谢" before the work is reported done: thanks, not a closing word.
         action = "follow_up"
@@ -190,6 +198,9 @@ def _by_role(intent: Intent, ticket: TicketFacts, facts: Facts, *, weak: bool) -
 def _other(parsed: Parsed, facts: Facts) -> Meaning:
     """Words that are no report and no command: a reply, an acknowledgement, an address."""
     target, source = _target(facts, ("named", "replied"))
+    staff_work = [a for a in parsed.alternatives if a in STAFF_ONLY]
+    if target is None and facts.staff and staff_work and parsed.points_at:
+        return Meaning("hold", why="half a command about a ticket it does not name")
     if target is not None:
         acknowledged = facts.staff and "claim" in parsed.alternatives
         works = target.relation in ("assignee", "worker", "overseer")
@@ -211,6 +222,9 @@ def _other(parsed: Parsed, facts: Facts) -> Meaning:
 
 CLAIMABLE = ("new", "assigned", "reopened", "returned")
 _ARRIVAL = re.compile(r"几点|什么时候|啥时候|幾點|几时|何时|what time|when")
+# On the way rather than there: "我马上到", "在路上", "半小时到" — taking the ticket on.
+_STAFF_NOTES = ("progress", "resolve", "claim")
+_COMING = re.compile(r"马上到|快到|这就到|在路上|出发|分钟|小时|钟头|点.{0,3}到|马上过|这就过")
 
 
 def _target(facts: Facts, order: tuple[Source, ...]) -> tuple[TicketFacts | None, Source | None]:

@@ -34,7 +34,7 @@ _ASKING = ("complaint", "inquiry")
 _YES_NO = re.compile(
     r"(?:停电|停水|停气|没电|没水|没气|有电|有水|有气|来电|来水|来气|断电|跳闸)了?"
     r"(?:吗|么|没有?|嘛|冇)\s*[?？!！。.]*\s*$"
-    r"|是不是(?:停电|停水|停气|断电)|(?:power|water|gas) (?:out|off)\?"
+    r"|是不是(?:停电|停水|停气|断电)|是不是.{0,3}要(?:停|断)|(?:power|water|gas) (?:out|off)\?"
 )
 
 
@@ -52,10 +52,13 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
     """A normalised message's report evidence, or None when it names no trouble at all."""
     text = words.NOT_FAULTS.blank(text)
     faults = fault_hits(text)
+    # A symptom with no thing the lists know ("围网破了个大口子"): weak evidence of a fault,
+    # for the second opinion to weigh; never clear by itself.
+    loose = [] if faults else _live(words.SYMPTOMS, text)
     hazard = _live(words.HAZARDS, text)
     complaint = _live(words.COMPLAINTS, text)
     inquiry = words.INQUIRIES.search(text) is not None
-    if not (faults or hazard or complaint or inquiry):
+    if not (faults or loose or hazard or complaint or inquiry):
         return None
     mine = words.MINE.search(text) is not None
     kind: Kind = "repair"
@@ -65,7 +68,7 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
         kind = "hazard"
     elif inquiry:
         kind = "inquiry"
-    troubles = faults + hazard + complaint
+    troubles = faults + loose + hazard + complaint
     blocked = _blocked(text, troubles, kind=kind, here=has_address or mine, address=has_address)
     if kind == "repair":
         # "3栋停电了吗？" asks the group whether it is just them, and "停电了" alone may answer
@@ -75,6 +78,9 @@ def read_report(text: str, *, has_address: bool) -> ReportReading | None:
         clear = bool(faults) and (has_address or mine or not bare) and not asking
     elif kind == "hazard":
         clear = has_address or mine or len(hazard) > 1
+    elif kind == "complaint":
+        # "到底谁管啊" alone names nothing to handle; a noise, a smell, a place names something.
+        clear = has_address or mine or len(complaint) > 1 or bool(words.THINGS.search(text))
     else:
         clear = True
     return ReportReading(kind=kind, clear=clear, blocked_by=blocked, mine=mine)
@@ -162,7 +168,7 @@ def talk_reason(
 def _bare(text: str) -> bool:
     """'停电了', 'no power again': a fault in a handful of words, with nothing around it."""
     chinese = len(re.findall(r"[\u3400-\u9fff]", text))
-    english = len(re.findall(r"[a-z]+", text))
+    english = len(re.findall(r"[a-z]{2,}", text))
     return chinese + english <= 5 if chinese else english <= 3
 
 

@@ -17,7 +17,7 @@ from handlers.parse import Parsed, parse
 from handlers.report import add_address, report
 from models.columns import as_id
 from models.review import ReviewItem
-from models.ticket import Ticket, get_ticket
+from models.ticket import Ticket, get_ticket, link_message
 
 TicketAction = Callable[[Context, Parsed, Ticket], str]
 TICKET_ACTIONS: dict[str, TicketAction] = {
@@ -42,7 +42,19 @@ def handle(ctx: Context) -> str:
     meaning = decide(parsed, facts)
     ticket = context_facts.load(ctx, meaning.ticket(facts))
     outcome = act(ctx, parsed, meaning, ticket, facts.replied_review, facts.pending_review)
+    if ticket is not None and ticket.number is not None and meaning.action in _ACTS_ON_TICKET:
+        # "@刘红 #1 你跑一趟" stands for ticket #1 now: a reply to it ("好的 下午过去") reaches it.
+        link_message(
+            ctx.session,
+            channel=ctx.inbound.channel,
+            chat=ctx.chat.id,
+            message_id=ctx.message_id,
+            ticket_number=ticket.number,
+        )
     return f"{outcome} [{meaning.action}: {meaning.why}]"
+
+
+_ACTS_ON_TICKET = frozenset(TICKET_ACTIONS) | {"urge", "nudge", "follow_up"}
 
 
 def act(
@@ -74,8 +86,10 @@ def act(
     if action == "dismiss":
         return review.dismiss(ctx, parsed, replied=replied_review)
     if action == "ask_ticket":
+        # "那个单子弄完了" from a steward with two tickets: which one? Ask, and keep it on
+        # 待确认 so a person settles it if nobody answers.
         ctx.post(texts.NEED_TICKET_NUMBER)
-        return "command without a ticket"
+        return review.hold(ctx, parsed, "a command with no ticket named")
     if action == "add_address" and ticket is not None and parsed.address is not None:
         if add_address(ctx, ticket, parsed.address):
             return "address added and routed"

@@ -296,7 +296,8 @@ NEWS_FOR_SURE = words(
         "reposting",
     ),
     *("【案例】", "案例", "通报了", "消防员叔叔说", "某地", "刚看到的"),
-    *("on the news", "saw on", "i heard", "reposted", "on tv", "in the movie"),
+    *("on the news", "saw on", "i heard", "reposted", "on tv", "in the movie", "the news"),
+    *("news about", "did anyone see"),
 )
 # ...and these say so unless the speaker is plainly here (我家, 楼道, an address).
 NEWS = words(

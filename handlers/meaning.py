@@ -150,7 +150,9 @@ def _command(parsed: Parsed, intent: Intent, facts: Facts) -> Meaning:
         if parsed.weak or (intent in ("confirm", "reopen", "urge", "query") and not parsed.ticket):
             return _chat("command words with no ticket to act on")
         return Meaning("ask_ticket", why="a command with no ticket")
-    action = _by_role(intent, target, facts, weak=parsed.weak)
+    # A rating word from a bystander counts as a command only when it names the ticket.
+    loose = parsed.weak or (intent in ("confirm", "reopen") and not parsed.ticket)
+    action = _by_role(intent, target, facts, weak=loose)
     coming = "claim" in parsed.alternatives or _COMING.search(parsed.cue) is not None
     if action == "progress" and coming and target.state in CLAIMABLE:
         action = "claim"  # "我马上到" on a ticket nobody has taken yet: they take it
@@ -176,8 +178,9 @@ def _by_role(intent: Intent, ticket: TicketFacts, facts: Facts, *, weak: bool) -
     """The action the words take from this speaker on this ticket, or None when they do not fit."""
     relation, state = ticket.relation, ticket.state
     works = relation in ("assignee", "worker", "overseer")
-    if intent == "resolve" and relation == "reporter" and not works:
-        # "修好了 谢谢" from the resident: it works again, the resident says so.
+    if intent == "resolve" and relation == "reporter" and not works and (weak or state in FINISHED):
+        # "修好了 谢谢" from the resident: it works again, the resident says so. "#1 已完成"
+        # typed as a command goes to its handler, which says who may close the work.
         return "confirm"
     if intent == "confirm" and relation != "reporter":
         # "好了" from the one doing the work closes the work, not the rating; "#1 满意" from
@@ -186,8 +189,12 @@ def _by_role(intent: Intent, ticket: TicketFacts, facts: Facts, *, weak: bool) -
             return "resolve"
         return None if weak else "confirm"
     if intent == "reopen":
-        if relation != "reporter":
+        if relation != "reporter" and weak:
             return "follow_up" if works else None
+        if relation != "reporter":
+            return (
+                "reopen"  # "#1 不满意" typed by another: the handler says only the reporter rates
+            )
         return "reopen" if state in FINISHED else "follow_up"
     if intent in STAFF_ONLY and not works and weak:
         return None  # everyday words from someone not on the ticket: chat
@@ -215,6 +222,9 @@ def _other(parsed: Parsed, facts: Facts) -> Meaning:
             return Meaning("add_address", "own_open", why="the building the bot asked for")
         if facts.pending_review is not None:
             return Meaning("report", why="the address of the resident's message on 待确认")
+    if not facts.staff and "query" in parsed.alternatives and facts.own_open is not None:
+        # "师傅今晚八点能到吗" from a resident with an open ticket: a question for its steward.
+        return Meaning("follow_up", "own_open", why="a question about the resident's open ticket")
     if facts.has_files and facts.own_open is not None and facts.own_open.age < timedelta(minutes=1):
         return Meaning("follow_up", "own_open", why="a photo right after the report")
     return _chat(parsed.why or "chat")

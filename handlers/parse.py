@@ -137,9 +137,9 @@ def _read(text: str) -> Parsed:
     planning = (
         talk in ("planned work", "work plan", "advice") and command and command.intent in _PLANS
     )
-    if command and ref is None and command.intent in _TICKET_COMMANDS and not planning:
-        if talk or asks_service:
-            command = None
+    ticket_words = command and ref is None and command.intent in _TICKET_COMMANDS
+    if ticket_words and not planning and (talk or asks_service):
+        command = None
     decided = command and _command_decides(command, report, plain, start, ref)
     if decided and ref is not None:
         assert command is not None
@@ -198,16 +198,11 @@ def _second_opinion(
     guess = trained.guess(intent_model.features(plain, signals))
     certain = guess.probability >= CERTAIN
     if guess.intent == rule.intent:
-        if (
-            rule.intent == "report"
-            and rule.doubtful
-            and guess.probability >= AGREED
-            and not rule.why
-        ):
-            # The rules heard a trouble but not its place or owner; the words read as a
-            # report beyond doubt: a ticket that asks for the address.
-            if len(set(re.findall(r"[\u3400-\u9fff]|[a-z]{2,}", plain))) >= 6:
-                return replace(rule, doubtful=False)
+        # The rules heard a trouble but not its place or owner, and the words read as a report
+        # beyond doubt: a ticket that asks for the address.
+        upgrade = rule.intent == "report" and rule.doubtful and not rule.why
+        if upgrade and guess.probability >= AGREED and _distinct_words(plain) >= 6:
+            return replace(rule, doubtful=False)
         return rule
     found_nothing = rule.intent == "none" and not rule.why
     if not (certain or (found_nothing and guess.probability >= CONFIDENT)):
@@ -216,7 +211,7 @@ def _second_opinion(
     if guess.intent == "report":
         thing = report_words.THINGS.search(plain) is not None
         symptom = report_words.SYMPTOMS.search(plain) is not None
-        words_in_it = len(set(re.findall(r"[\u3400-\u9fff]|[a-z]{2,}", plain)))
+        words_in_it = _distinct_words(plain)
         if not (thing or symptom) or words_in_it < 4:
             return rule  # too little named to put before a person, let alone to ticket
         kind = report.kind if report else "repair"
@@ -256,6 +251,11 @@ def _danger_resembled(plain: str, signals: list[str]) -> EmergencyType | None:
     if not plausible(guess.intent, plain):
         return None  # the model's certainty is not enough without the words a danger needs
     return guess.intent  # type: ignore[return-value]
+
+
+def _distinct_words(text: str) -> int:
+    """Different Chinese characters and English words: how much a message says."""
+    return len(set(re.findall(r"[\u3400-\u9fff]|[a-z]{2,}", text)))
 
 
 def _over_or_denied(text: str) -> bool:

@@ -79,6 +79,7 @@ def urge(ctx: Context, parsed: Parsed, ticket: Ticket, *, gentle: bool = False) 
     if ticket.state == "closed":
         ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return "urge on a closed ticket"
+    ticket.urge_count += 1  # every 催办 counts, even one the bot answers gently
     if gentle:
         record(ctx, ticket, action="urged", note="刚登记即催办，已安抚")
         ctx.post(
@@ -91,7 +92,6 @@ def urge(ctx: Context, parsed: Parsed, ticket: Ticket, *, gentle: bool = False) 
             ticket=ticket,
         )
         return "urged early: reassured"
-    ticket.urge_count += 1
     record(ctx, ticket, action="urged", note=parsed.body or None)
     if ticket.state == "resolved":  # the work is done; what waits is the reporter's word
         reporter = ctx.name_of(ticket.reporter, ticket=ticket)

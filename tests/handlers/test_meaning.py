@@ -56,6 +56,19 @@ RESIDENT = Facts(staff=False)
             "follow_up",
             "own_open",
         ),
+        # A resident's question about when the steward comes: for their open ticket's steward.
+        (
+            "师傅辛苦了，今天晚上八点左右能到场吗",
+            Facts(staff=False, own_open=ticket("claimed", "reporter")),
+            "follow_up",
+            "own_open",
+        ),
+        ("师傅辛苦了，今天晚上八点左右能到场吗", RESIDENT, "chat", None),
+        # "#4 已完成" typed by the reporter before the work is done: the handler refuses it;
+        # "#4 不满意" typed by someone else: the handler says only the reporter rates.
+        ("#4 已完成", Facts(staff=False, named=ticket("assigned", "reporter")), "resolve", "named"),
+        ("#4 不满意", Facts(staff=False, named=ticket("resolved", "other")), "reopen", "named"),
+        ("还是不行", Facts(staff=False, replied=ticket("resolved", "other")), "chat", None),
         # A steward answering a report in everyday words.
         (
             "好的 我下午过去",

@@ -4,6 +4,7 @@ python bot.py                 run on the embedded default (SQLite + the local we
 python bot.py parse           classify JSON lines {"text": …} from stdin
 python bot.py replay --directory D.yaml T.jsonl [--until T] [--tickets-out F]
 python bot.py migrate         bring the database schema up to date
+python bot.py evaluate CORPUS…  how well the bot understands a labelled corpus (EVALUATION.md)
 """
 
 from __future__ import annotations
@@ -281,6 +282,12 @@ def command_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_evaluate(args: argparse.Namespace) -> int:
+    from bench.evaluate import main as evaluate
+
+    return evaluate(args.rest)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="GridSteward 网格管家")
     commands = parser.add_subparsers(dest="command")
@@ -298,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--tickets-out", type=Path, help="write the final tickets as JSON")
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     migrate.add_argument("--database-url")
+    evaluate = commands.add_parser(
+        "evaluate", help="measure understanding on a labelled corpus", add_help=False
+    )
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -309,6 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": command_parse,
         "replay": command_replay,
         "migrate": command_migrate,
+        "evaluate": command_evaluate,
     }
     return handlers[args.command](args)
 

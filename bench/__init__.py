@@ -1,0 +1,1 @@
+"""Benchmarks and the understanding evaluation (run from the project root)."""

@@ -17,6 +17,7 @@ from handlers.dispatcher import Dispatcher
 from handlers.events import Inbound, Outbound
 from models.db import Database
 from models.outbox import OutboxPost
+from models.review import ReviewItem
 from models.ticket import all_tickets, ticket_events
 from schedules.scheduler import run_until
 from web.tickets import ticket_json
@@ -132,6 +133,7 @@ def replay_directory(directory: Directory) -> Directory:
 class ReplayResult:
     posts: list[dict[str, Any]]
     tickets: list[dict[str, Any]]
+    reviews: int = 0  # messages still waiting on 待确认 at the end
 
 
 def replay(
@@ -184,9 +186,16 @@ async def _replay(
             clock.now = max(clock.now, until)
         rows = await database.run(_outbox_rows, database)
         tickets = await database.run(_tickets, database, directory.timezone)
+        reviews = await database.run(_waiting_reviews, database)
     finally:
         database.close()
-    return ReplayResult(posts=_merge(channel.posts, rows), tickets=tickets)
+    return ReplayResult(posts=_merge(channel.posts, rows), tickets=tickets, reviews=reviews)
+
+
+def _waiting_reviews(database: Database) -> int:
+    with database.session() as session:
+        query = select(ReviewItem).where(ReviewItem.state == "waiting")
+        return len(list(session.exec(query)))
 
 
 def _outbox_rows(database: Database) -> dict[str, dict[str, Any]]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from handlers import schedule_texts
 from handlers.context import Context
-from handlers.normalize import normalize
 from handlers.parse import Parsed
 from schedules.digest import compose_daily, compose_overdue, compose_weekly
-
-OnDemand = Callable[[Context, Parsed], str]
 
 
 def digest(ctx: Context, parsed: Parsed) -> str:
@@ -50,23 +46,3 @@ def _staff(ctx: Context) -> bool:
         return True
     ctx.post(schedule_texts.STAFF_ONLY)
     return False
-
-
-COMMANDS: dict[str, OnDemand] = {
-    "日报": digest,
-    "今日日报": digest,
-    "/digest": digest,
-    "周报": weekly,
-    "/weekly": weekly,
-    "超时": overdue,
-    "超时工单": overdue,
-    "/overdue": overdue,
-}
-
-
-def on_demand(text: str) -> OnDemand | None:
-    """The command a whole message names ('日报', '/digest@GridStewardBot'), or None."""
-    word = normalize(text).replace(" ", "")
-    if word.startswith("/"):
-        word = word.split("@", 1)[0]  # Telegram adds the bot's name in groups
-    return COMMANDS.get(word)

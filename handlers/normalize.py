@@ -5,6 +5,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 import zhconv
 
@@ -35,8 +36,15 @@ def normalize(text: str) -> str:
 def normalize_traced(text: str) -> Normalized:
     """Normalise like `normalize`, keeping a map back to the source for cutting out bodies."""
     folded, origins = text, list(range(len(text)))
-    for step in (_unix_newlines, _nfkc, _simplified, _lower_ascii):
-        folded, origins = _traced_step(folded, origins, step)
+    # Each step only where it can change something: most messages are already simplified,
+    # NFKC-normal Chinese, and these checks run in C.
+    if "\r" in folded:
+        folded, origins = _traced_step(folded, origins, _unix_newlines)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded, origins = _traced_step(folded, origins, _nfkc)
+    if not _traditional_triggers().isdisjoint(folded):
+        folded, origins = _traced_step(folded, origins, _simplified)
+    folded = folded.translate(_ASCII_LOWER)
 
     kept_text: list[str] = []
     kept_origins: list[int] = []
@@ -61,6 +69,11 @@ _PIECES = re.compile(r"\r\n|[^\s,.!?;:，。！？；：、]+|.", re.DOTALL)
 def _traced_step(
     text: str, origins: list[int], step: Callable[[str], str]
 ) -> tuple[str, list[int]]:
+    # Most messages keep their length through a step (a traditional character becomes one
+    # simplified character): then the map is unchanged and one call on the whole text does.
+    whole = step(text)
+    if len(whole) == len(text):
+        return whole, origins
     changed_text: list[str] = []
     changed_origins: list[int] = []
     for piece in _PIECES.finditer(text):
@@ -72,6 +85,15 @@ def _traced_step(
 
 
 _LONGEST_DIFFED_PIECE = 200
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@cache
+def _traditional_triggers() -> frozenset[str]:
+    """Characters zhconv changes on their own: a message without any is already simplified
+    (the few phrases it rewrites in simplified text, like 么九 → 幺九, mean nothing here)."""
+    table = zhconv.zhconv.getdict("zh-cn")
+    return frozenset(key for key, value in table.items() if len(key) == 1 and value != key)
 
 
 def _unix_newlines(text: str) -> str:
@@ -84,11 +106,6 @@ def _nfkc(text: str) -> str:
 
 def _simplified(text: str) -> str:
     return zhconv.convert(text, "zh-cn")
-
-
-def _lower_ascii(text: str) -> str:
-    # str.lower() would also fold e.g. Greek or Turkish letters; only ASCII is meant.
-    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
 def _realign(before: str, after: str, origins: list[int]) -> list[int]:

@@ -1,36 +1,67 @@
-"""Classify one group-chat message: a report, a ticket command, help, or just chat."""
+"""Read one group-chat message: what its words could mean, with the parts handlers need.
+
+`parse` is a pure function of the text. It reports the likeliest meaning (`intent`), the other
+meanings the words allow (`alternatives`), and whether the words alone decide (`weak` commands
+and `doubtful` reports need context). handlers.meaning then picks the meaning from who spoke,
+to which ticket, and when.
+"""
+
+from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
+from handlers import intent_model
 from handlers import vocabulary as words
 from handlers.address import Address, find_address
+from handlers.emergency import (
+    EmergencyType,
+    denied_before,
+    find_emergency,
+    plausible,
+    surely_talk,
+)
 from handlers.normalize import Normalized, normalize_traced
 from handlers.privacy import find_id_number, find_phone, mask_phone
+from handlers.read_command import PUNCTUATION, CommandReading, note_after, read_command
+from handlers.read_report import ReportReading, read_report, talk_reason
+from handlers.refs import TicketRef, blank, ticket_ref
 from handlers.vocabulary import FieldName, Intent, Kind
+from handlers.words import commands as command_words
+from handlers.words import emergency as danger_words
+from handlers.words import reports as report_words
 
-__all__ = ["Intent", "Kind", "Parsed", "parse"]
+__all__ = ["Intent", "Kind", "Parsed", "is_courtesy", "parse"]
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """What a message asks for, with the parts the handlers need."""
+    """What a message's words could mean, best reading first."""
 
     intent: Intent
     kind: Kind | None = None  # reports only
-    emergency: bool = False  # reports only
-    ticket: str | None = None  # "12" when the text names a ticket (#12, /done 12, 工单12)
+    emergency_type: EmergencyType | None = None  # reports only
+    ticket: str | None = None  # "12" when the text names a ticket (#12, 12号单, 工单12)
     address: Address | None = None  # reports only
     incomplete: bool = False  # a report tag with no content
     phone: str | None = None  # raw, kept on the ticket; masked wherever it is shown
     id_number: str | None = None
     body: str = ""  # report text without its tag, or the note after a command; as written
-    target: str | None = None  # reassign: the '@' token, normalised, without '@'
-    weak: bool = False  # 收到/on it: a claim only when replying to a ticket message
+    target: str | None = None  # reassign: the colleague named, normalised, without '@'
+    weak: bool = False  # a command only in context (replying to a ticket, the right person)
     tagged: bool = False  # a report with a tag or field labels: a new report even as a reply
+    doubtful: bool = False  # the words alone do not decide: context or a person must
+    thanks: bool = False  # thanks or praise in it (a reporter's word rather than a steward's)
+    alternatives: tuple[Intent, ...] = ()  # other meanings the words allow, likeliest first
+    why: str = ""  # for reports not taken: what made them talk (notice, news, past …)
+    cue: str = ""  # the words that made it a command, as normalised ("几点来", "接单")
+    points_at: bool = False  # "这个", "那单", "那个漏水的": some ticket meant but not named
+
+    @property
+    def emergency(self) -> bool:
+        return self.emergency_type is not None
 
     def to_json(self) -> dict[str, Any]:
         """The `parse` CLI output; phone numbers stay masked there too."""
@@ -38,36 +69,327 @@ class Parsed:
         if self.intent == "report":
             shown["kind"] = self.kind
         shown["emergency"] = self.emergency
+        if self.emergency_type:
+            shown["emergency_type"] = self.emergency_type
         if self.ticket is not None:
             shown["ticket"] = self.ticket
         shown["address"] = self.address.as_dict() if self.address else {}
         shown["incomplete"] = self.incomplete
         if self.phone:
             shown["phone"] = mask_phone(self.phone)
+        if self.target:
+            shown["target"] = self.target
+        if self.weak:
+            shown["weak"] = True
+        if self.doubtful:
+            shown["doubtful"] = True
+        if self.alternatives:
+            shown["alternatives"] = list(self.alternatives)
         return shown
 
 
 def parse(text: str) -> Parsed:
-    """Read one message; anything not clearly a report or command is intent "none"."""
+    """Read one message; anything that is not a report, a command or help is intent "none"."""
+    parsed = _read(text)
+    if _POINTS_AT.search(normalize_traced(text).text):
+        return replace(parsed, points_at=True)
+    return parsed
+
+
+# Words that point at some ticket without naming it: 这个, 那个, 这单, 那个漏水的.
+_POINTS_AT = re.compile(r"这个|那个|这单|那单|这家|那家|单子|那户|这户|的\s?(?:转|接|弄|修)")
+
+
+def _read(text: str) -> Parsed:
     traced = normalize_traced(text)
     start = _after_mentions(traced.text)
-    if not any(ch.isalnum() for ch in traced.text[start:]):
+    rest = traced.text[start:]
+    if not any(ch.isalnum() for ch in rest):
         return Parsed("none")
-    if _is_help(traced.text[start:]):
+    if _is_help(rest) and not find_emergency(rest):  # "着火了 help" asks for no manual
         return Parsed("help")
-    ref = _ticket_ref(traced.text)
+    ref = ticket_ref(traced.text)
     ticket = ref.number if ref else None
-    report = _tagged_report(traced, start) or _field_report(traced, start)
+    tagged = _tagged_report(traced, start) or _field_report(traced, start)
+    if tagged:
+        return replace(tagged, tagged=True, ticket=ticket)
+    slash = _slash_command(traced, start, ref)
+    if slash:
+        return slash
+    # Read the words without the ticket reference, so "#3 到了" reads like "到了".
+    plain = blank(traced.text, [(ref.start, ref.end)]) if ref else traced.text
+    address = find_address(plain)
+    # A named spot alone (东门, 车棚) says where, not that the speaker is there.
+    here = bool(address and (address.building or address.unit or address.room or address.floor))
+    danger = find_emergency(plain, has_address=here)
+    command = read_command(plain, named_ticket=ref is not None)
+    report = read_report(plain, has_address=address is not None)
+    if not danger and not _command_outranks_danger(command, ref):
+        danger = _danger_resembled(plain, _signals(address, ref, report, command, None))
+    if danger and not _command_outranks_danger(command, ref):
+        return _report(traced, start, "hazard", address, emergency=danger, ticket=ticket)
+    talk = talk_reason(plain, here=here)
+    # News, the past, a notice, a question about a service: they move no ticket.
+    asks_service = bool(
+        command and command.intent == "query" and report and report.kind == "inquiry"
+    )
+    # A steward's plan in reply to a ticket ("明天带新表过来换") is progress, not a notice.
+    planning = (
+        talk in ("planned work", "work plan", "advice") and command and command.intent in _PLANS
+    )
+    ticket_words = command and ref is None and command.intent in _TICKET_COMMANDS
+    if ticket_words and not planning and (talk or asks_service):
+        command = None
+    decided = command and _command_decides(command, report, plain, start, ref)
+    if decided and ref is not None:
+        assert command is not None
+        return _command(traced, command, ref, weak=False)  # "#3 修好了" is what it says
+    if decided:
+        assert command is not None
+        rule = _command(traced, command, ref, weak=False)
+    elif report and report.blocked_by is None and report.clear:
+        rule = _report(traced, start, report.kind, address, ticket=ticket, alternatives=command)
+    elif command and command.intent != "none":
+        rule = _command(traced, command, ref, weak=not command.strong)
+    elif report and report.blocked_by is None:
+        rule = _report(traced, start, report.kind, address, ticket=ticket, doubtful=True)
+    else:
+        others = (command.intent, *command.alternatives) if command else ()
+        rule = Parsed(
+            "none",
+            ticket=ticket,
+            why=(report.blocked_by if report else "") or talk or "",
+            alternatives=tuple(a for a in others if a != "none"),
+            weak=bool(others),
+        )
+    signals = _signals(address, ref, report, command, talk)
+    return _second_opinion(rule, traced, start, plain, signals, address, ref, report)
+
+
+# How sure the second opinion must be before it overrules the rules' reading (CERTAIN), and
+# before it fills in where the rules found nothing (CONFIDENT); chosen by cross-validation
+# on the tuning corpora, see EVALUATION.md.
+CONFIDENT = 0.8
+CERTAIN = 0.95
+# Where the rules heard a trouble and the model agrees, this much makes it a ticket.
+AGREED = 0.9
+
+
+def _second_opinion(
+    rule: Parsed,
+    traced: Normalized,
+    start: int,
+    plain: str,
+    signals: list[str],
+    address: Address | None,
+    ref: TicketRef | None,
+    report: ReportReading | None,
+) -> Parsed:
+    """The rules' reading, weighed against what the words resemble (handlers.intent_model).
+
+    Never where the rules saw a trouble denied or over ("燃气味已经没了") or thanks. What the
+    model adds is always hedged: a command it hears is weak (it acts only in context), a
+    report it hears that the rules did not is doubtful unless it names a thing or symptom,
+    and a report the rules heard that it doubts goes to 待确认 instead of away.
+    """
+    trained = intent_model.model()
+    if trained is None or _over_or_denied(plain) or is_courtesy(plain):
+        return rule
+    guess = trained.guess(intent_model.features(plain, signals))
+    certain = guess.probability >= CERTAIN
+    if guess.intent == rule.intent:
+        # The rules heard a trouble but not its place or owner, and the words read as a report
+        # beyond doubt: a ticket that asks for the address.
+        upgrade = rule.intent == "report" and rule.doubtful and not rule.why
+        if upgrade and guess.probability >= AGREED and _distinct_words(plain) >= 6:
+            return replace(rule, doubtful=False)
+        return rule
+    found_nothing = rule.intent == "none" and not rule.why
+    if not (certain or (found_nothing and guess.probability >= CONFIDENT)):
+        return rule
+    ticket = ref.number if ref else None
+    if guess.intent == "report":
+        thing = report_words.THINGS.search(plain) is not None
+        symptom = report_words.SYMPTOMS.search(plain) is not None
+        words_in_it = _distinct_words(plain)
+        if not (thing or symptom) or words_in_it < 4:
+            return rule  # too little named to put before a person, let alone to ticket
+        kind = report.kind if report else "repair"
+        resembles = _report(traced, start, kind, address, ticket=ticket)
+        # The model never opens a ticket on its own: only where the rules found trouble words
+        # too, told in a sentence; otherwise a person looks first (待确认).
+        doubtful = not (certain and report is not None and words_in_it >= 6) or bool(rule.why)
+        return replace(
+            resembles, doubtful=doubtful, why="resembles a report", alternatives=(rule.intent,)
+        )
+    if guess.intent == "none":
+        if rule.intent == "report":
+            return replace(rule, doubtful=True, why="reads like talk")
+        return Parsed("none", ticket=ticket, weak=True, alternatives=(rule.intent,))
+    return Parsed(
+        guess.intent,  # type: ignore[arg-type]
+        ticket=ticket,
+        body=traced.source_slice(start).strip(),
+        weak=True,
+        alternatives=tuple(a for a in (rule.intent, *rule.alternatives) if a != "none"),
+        why="resembles a command",
+    )
+
+
+# A missed emergency is the worst error the bot can make: where the rules see none but the
+# words strongly resemble one (cross-validated, see EVALUATION.md), the alarm is raised.
+DANGER_CERTAIN = 0.95
+
+
+def _danger_resembled(plain: str, signals: list[str]) -> EmergencyType | None:
+    trained = intent_model.danger_model()
+    if trained is None or surely_talk(plain) or _over_or_denied(plain):
+        return None
+    guess = trained.guess(intent_model.features(plain, signals))
+    if guess.intent == "no" or guess.probability < DANGER_CERTAIN:
+        return None
+    if not plausible(guess.intent, plain):
+        return None  # the model's certainty is not enough without the words a danger needs
+    return guess.intent  # type: ignore[return-value]
+
+
+def _distinct_words(text: str) -> int:
+    """Different Chinese characters and English words: how much a message says."""
+    return len(set(re.findall(r"[\u3400-\u9fff]|[a-z]{2,}", text)))
+
+
+def _over_or_denied(text: str) -> bool:
+    """'燃气味已经没了', '已经不漏气了': the rules read the trouble as gone."""
+    if danger_words.OVER.search(text) or danger_words.DENIALS_AFTER.search(text):
+        return True
+    return any(denied_before(text, hit.start) for hit in danger_words.ANY.finditer(text))
+
+
+def reading_signals(text: str) -> list[str]:
+    """The rule signals parse feeds the second opinion, for training it on the same view."""
+    traced = normalize_traced(text)
+    ref = ticket_ref(traced.text)
+    plain = blank(traced.text, [(ref.start, ref.end)]) if ref else traced.text
+    address = find_address(plain)
+    here = bool(address and (address.building or address.unit or address.room or address.floor))
+    command = read_command(plain, named_ticket=ref is not None)
+    report = read_report(plain, has_address=address is not None)
+    return _signals(address, ref, report, command, talk_reason(plain, here=here))
+
+
+def _signals(
+    address: Address | None,
+    ref: TicketRef | None,
+    report: ReportReading | None,
+    command: CommandReading | None,
+    talk: str | None,
+) -> list[str]:
+    found = []
+    if address:
+        found.append("addr")
+    if ref:
+        found.append("ref")
     if report:
-        return _with_ticket(replace(report, tagged=True), ticket)
-    command = _slash_command(traced, start) or _worded_command(traced, start, ref)
-    if command and not command.weak:
-        return command
-    # "收到" is everyday chat; "收到 燃气味很大" is foremost an emergency.
-    report = _untagged_report(traced, start)
-    if report:
-        return _with_ticket(report, ticket)
-    return command or Parsed("none", ticket=ticket)
+        found.append(f"kind:{report.kind}")
+        found.append("mine" if report.mine else "not-mine")
+        if report.blocked_by:
+            found.append("talk")
+    if command:
+        found.append(f"cue:{command.intent}")
+        if command.question:
+            found.append("question")
+        if command.thanks:
+            found.append("thanks")
+    if talk:
+        found.append("talk")
+    return found
+
+
+_PLANS = frozenset({"claim", "progress"})
+_TICKET_COMMANDS = frozenset(
+    {"claim", "progress", "resolve", "reassign", "return", "confirm", "reopen", "urge", "query"}
+)
+
+
+def _command_outranks_danger(command: CommandReading | None, ref: TicketRef | None) -> bool:
+    """'#20 电梯已恢复 被困人员已出来' closes a ticket; it raises no new alarm."""
+    return bool(command and ref and command.strong and command.intent in ("resolve", "progress"))
+
+
+def _command_decides(
+    command: CommandReading,
+    report: ReportReading | None,
+    text: str,
+    start: int,
+    ref: TicketRef | None,
+) -> bool:
+    """A strong cue wins unless a clear report surrounds it in a longer message."""
+    if not command.strong:
+        return False
+    if ref is not None or command.intent in ("reassign", "digest", "overdue", "review"):
+        return True
+    if report is None or report.blocked_by is not None or not report.clear:
+        return True
+    # A clear report with a command word in it: the word must lead or fill the message.
+    lead = len(text) - len(text[start:].lstrip(PUNCTUATION))
+    if command.cue.start <= lead + 2:
+        return True
+    return len(re.sub(r"\s", "", text[start:])) <= 12
+
+
+def _command(
+    traced: Normalized, command: CommandReading, ref: TicketRef | None, *, weak: bool
+) -> Parsed:
+    start, end = note_after(traced.text, command.cue)
+    note = traced.source_slice(start, end) if end > start else ""
+    if ref and ref.start >= command.cue.end:
+        before = traced.source_slice(start, ref.start) if ref.start > start else ""
+        after = traced.source_slice(ref.end)
+        note = (before + " " + after).strip() if before.strip(PUNCTUATION) else after
+    note = note.strip().strip(PUNCTUATION).strip()
+    if command.intent == "reassign" and command.target:
+        note = ""
+    return Parsed(
+        command.intent,
+        ticket=ref.number if ref else None,
+        body=note,
+        target=command.target,
+        weak=weak,
+        thanks=command.thanks,
+        alternatives=command.alternatives,
+        cue=traced.text[command.cue.start : command.cue.end],
+    )
+
+
+def _report(
+    traced: Normalized,
+    start: int,
+    kind: Kind,
+    address: Address | None,
+    *,
+    ticket: str | None,
+    emergency: EmergencyType | None = None,
+    doubtful: bool = False,
+    alternatives: CommandReading | None = None,
+) -> Parsed:
+    content = traced.text[start:]
+    if address and kind == "inquiry" and not address.building:
+        address = None  # "物业办公室周末有人吗" asks about a place, it reports nothing there
+    others: tuple[Intent, ...] = ()
+    if alternatives is not None:
+        others = (alternatives.intent, *alternatives.alternatives)
+    return Parsed(
+        "report",
+        kind=kind,
+        emergency_type=emergency,
+        ticket=ticket,
+        address=address,
+        phone=find_phone(content),
+        id_number=find_id_number(content),
+        body=traced.source_slice(start).strip(),
+        doubtful=doubtful and emergency is None,
+        alternatives=others,
+    )
 
 
 def is_courtesy(text: str) -> bool:
@@ -82,32 +404,9 @@ def is_courtesy(text: str) -> bool:
     return sum(c.isalnum() for c in rest) <= words.COURTESY_NAME_ROOM
 
 
-# --- tickets and mentions -------------------------------------------------------------------
+# --- mentions and help ----------------------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class _TicketRef:
-    number: str
-    start: int
-    end: int
-
-
-_TICKET_REF = re.compile(
-    # "ticket 9" and "no. 1" are everyday English; "ticket #9" names one.
-    r"(?:#|(?:工单号?|单号)\s?#?|ticket\s?#)\s?(\d{1,12})(?!\d)"
-    # "#3栋" names a building, not ticket 3.
-    r"(?!\s?(?:栋|幢|号楼|单元|室|楼))"
-)
 _LEADING_MENTIONS = re.compile(r"(?:@\S+\s+)+")
-_PUNCTUATION = " \t\n,.;:!?~…。、“”\"'‘’()【】[]<>《》-—_·*/\\|，．；：！？（）～"
-
-
-def _ticket_ref(text: str) -> _TicketRef | None:
-    found = _TICKET_REF.search(text)
-    if not found:
-        return None
-    # "#012" and "#12" are the same ticket.
-    return _TicketRef(str(int(found.group(1))), found.start(), found.end())
 
 
 def _after_mentions(text: str) -> int:
@@ -116,152 +415,41 @@ def _after_mentions(text: str) -> int:
     return found.end() if found else 0
 
 
-def _with_ticket(parsed: Parsed, ticket: str | None) -> Parsed:
-    return replace(parsed, ticket=ticket) if ticket is not None else parsed
-
-
-# --- help -----------------------------------------------------------------------------------
-
-
 def _is_help(text: str) -> bool:
     if re.fullmatch(r"/(?:help|start)(?:@\S+)?", text):
         return True
-    return text.strip(_PUNCTUATION) in words.HELP_WORDS
+    stripped = text.strip(PUNCTUATION)
+    if stripped in words.HELP_WORDS:
+        return True
+    hit = command_words.HELP_STRONG.search(stripped)
+    # "怎么报修", "这个机器人咋用啊", "报修要按什么格式写": short questions about the bot.
+    return hit is not None and len(stripped) <= 24 and not find_address(stripped)
 
 
-# --- commands -------------------------------------------------------------------------------
+# --- slash commands -------------------------------------------------------------------------
 
 _SLASH = re.compile(r"/([a-z]+)(?:@\S+)?(?:\s+#?(\d{1,12})(?!\d))?")
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    intent: Intent
-    start: int
-    end: int
-    weak: bool
-    priority: int
-
-
-def _slash_command(traced: Normalized, start: int) -> Parsed | None:
+def _slash_command(traced: Normalized, start: int, ref: TicketRef | None) -> Parsed | None:
     """/done 12 replaced igniter, /reassign 12 @chen, /claim (by reply)."""
     found = _SLASH.match(traced.text, start)
-    if not found or found.group(1) not in words.SLASH_COMMANDS:
+    if not found or found.group(1) not in command_words.SLASH_COMMANDS:
         return None
-    intent = words.SLASH_COMMANDS[found.group(1)]
-    ref = _ticket_ref(traced.text)
+    intent: Intent = command_words.SLASH_COMMANDS[found.group(1)]  # type: ignore[assignment]
+    if intent == "help":
+        return Parsed("help")
     ticket = str(int(found.group(2))) if found.group(2) else (ref.number if ref else None)
-    return _command_result(traced, intent, found.end(), ticket=ticket, ref=ref, weak=False)
-
-
-def _worded_command(traced: Normalized, start: int, ref: _TicketRef | None) -> Parsed | None:
-    """接单 #12, #12 已完成 换了点火针, 转派 #12 @陈明, 师傅已到场, all done."""
-    text = traced.text
-    # Blank the mentions and the ticket ref so the rules below read only the words around them.
-    masked = " " * start + text[start:]
-    if ref:
-        masked = masked[: ref.start] + " " * (ref.end - ref.start) + masked[ref.end :]
-    lead = len(masked) - len(masked.lstrip(_PUNCTUATION))
-    hits = [hit for hit in _command_hits(masked) if _is_the_command(masked, lead, hit, ref)]
-    if not hits:
-        return None
-    hit = min(hits, key=lambda h: (h.weak, h.start, h.start - h.end, h.priority))
-    if hit.intent != "query" and _is_question(masked):
-        return None
-    ticket = ref.number if ref else None
-    return _command_result(traced, hit.intent, hit.end, ticket=ticket, ref=ref, weak=hit.weak)
-
-
-def _command_hits(masked: str) -> list[_Hit]:
-    vocabulary: list[tuple[Intent, tuple[str, ...], bool]] = [
-        (intent, intent_words, False) for intent, intent_words in words.COMMAND_WORDS
-    ]
-    vocabulary.append(("claim", words.WEAK_CLAIM_WORDS, True))
-    hits = []
-    for priority, (intent, intent_words, weak) in enumerate(vocabulary):
-        for word in intent_words:
-            for found in _word_pattern(word).finditer(masked):
-                if not _negated(masked, found.start(), words.NEGATIONS_BEFORE):
-                    hits.append(_Hit(intent, found.start(), found.end(), weak, priority))
-    return hits
-
-
-def _is_the_command(masked: str, lead: int, hit: _Hit, ref: _TicketRef | None) -> bool:
-    """The word leads the message, or everything around it is filler ("师傅已到场").
-
-    `lead` is where the message's first word starts.
-    """
-    if hit.start <= lead:
-        return True
-    if hit.weak:
-        return False
-    before, after = masked[lead : hit.start], masked[hit.end :]
-    if len(before) <= _LONGEST_ACK and _only_fillers(before, words.ACK_PREFIXES):
-        return True
-    # Longer free text is conversation; the dispatcher reads a reply like that as a follow-up.
-    if len(masked) - lead > _LONGEST_SHORT_COMMAND:
-        return False
-    if _only_fillers(before + " " + after, words.COMMAND_FILLERS):
-        return True
-    # "换了点火针，已完成 #12": the closing word acts on the named ticket.
-    return ref is not None and _only_fillers(after, words.COMMAND_FILLERS)
-
-
-_LONGEST_ACK = 8
-_LONGEST_SHORT_COMMAND = 40
-
-
-def _command_result(
-    traced: Normalized,
-    intent: Intent,
-    word_end: int,
-    *,
-    ticket: str | None,
-    ref: _TicketRef | None,
-    weak: bool,
-) -> Parsed:
-    """The command with its note: the user's own words after the command and ticket ref."""
-    text = traced.text
-    note_start = word_end
-    hole = ref if ref and ref.start >= word_end else None
-    # The ticket ref straight after the word ("已完成 #12 换了…") comes before the note.
-    if hole and not text[word_end : hole.start].strip(_PUNCTUATION):
-        note_start, hole = hole.end, None
+    note = traced.source_slice(found.end()).strip()
     target = None
     if intent == "reassign":
-        target, note_start = _reassign_target(text, note_start)
-    if hole and hole.start >= note_start:
-        note = traced.source_slice(note_start, hole.start) + traced.source_slice(hole.end)
-    else:
-        note = traced.source_slice(note_start)
-    # "到场了，…" / "已完成啦": the particle belongs to the command, not to the note.
-    note = re.sub(r"^[了啦]+", "", note.strip(_PUNCTUATION)).strip(_PUNCTUATION)
-    return Parsed(intent, ticket=ticket, body=note, target=target, weak=weak)
+        mention = re.match(r"\s*@?([^\s,.;!?:#@]+)", traced.text[found.end() :])
+        target = mention.group(1) if mention else None
+        note = ""
+    return Parsed(intent, ticket=ticket, body=note, target=target, cue=found.group(1))
 
 
-_MENTION = re.compile(r"@([^\s,.;!?:#@]+)")
-_NAME = r"@?([^\s,.;!?:#@]+)"
-_NAME_AFTER_TO = re.compile(rf"[\s,:]*(?:to\s+|给\s?){_NAME}")
-_NAME_RIGHT_AFTER = re.compile(rf"\s?{_NAME}")
-
-
-def _reassign_target(text: str, after: int) -> tuple[str | None, int]:
-    """'@陈明' after the word, else a name after 给/to: 转派 #12 给陈明, reassign #12 to chen."""
-    mention = _MENTION.search(text, after)
-    if mention:
-        return mention.group(1), mention.end()
-    # 转给 brings its own 给: 转给陈明.
-    name = _NAME_RIGHT_AFTER if text[after - 1 : after] == "给" else _NAME_AFTER_TO
-    named = name.match(text, after)
-    return (named.group(1), named.end()) if named else (None, after)
-
-
-def _is_question(masked: str) -> bool:
-    tail = masked.rstrip(" .!,。~…")
-    return "吗" in masked or tail.endswith(words.QUESTION_ENDINGS)
-
-
-# --- reports --------------------------------------------------------------------------------
+# --- tagged reports and field forms ---------------------------------------------------------
 
 
 def _alternation(vocabulary: Iterable[str]) -> str:
@@ -287,14 +475,13 @@ def _tagged_report(traced: Normalized, start: int) -> Parsed | None:
     tag = next(group for group in found.groups() if group)
     content = traced.text[found.end() :]
     fields = _fields(traced, found.end())
+    kind = words.REPORT_TAGS[tag]
     if fields:
-        return _report_from_fields(traced, fields, default_kind=words.REPORT_TAGS[tag])
-    return _report(
-        traced,
-        kind=words.REPORT_TAGS[tag],
-        content_start=found.end(),
-        incomplete=not any(ch.isalnum() for ch in content),
-    )
+        return _report_from_fields(traced, fields, default_kind=kind)
+    if not any(ch.isalnum() for ch in content):
+        return Parsed("report", kind=kind, incomplete=True)
+    parsed = _report(traced, found.end(), kind, find_address(content), ticket=None)
+    return replace(parsed, emergency_type=find_emergency(content, has_address=True))
 
 
 def _field_report(traced: Normalized, start: int) -> Parsed | None:
@@ -326,18 +513,18 @@ def _report_from_fields(
 
     def value(name: FieldName) -> str:
         begin, end = fields.get(name, (0, 0))
-        return text[begin:end].strip(_PUNCTUATION)
+        return text[begin:end].strip(PUNCTUATION)
 
     kind = next(
         (kind for tag, kind in words.REPORT_TAGS.items() if tag in value("type")), default_kind
     )
     problem = ""
     if "problem" in fields:
-        problem = traced.source_slice(*fields["problem"]).strip(_PUNCTUATION)
+        problem = traced.source_slice(*fields["problem"]).strip(PUNCTUATION)
     return Parsed(
         "report",
         kind=kind,
-        emergency=_is_emergency(value("problem") or text),
+        emergency_type=find_emergency(value("problem") or text, has_address=True),
         address=find_address(value("address")) or find_address(text),
         phone=find_phone(value("phone")) or find_phone(text),
         id_number=find_id_number(text),
@@ -347,108 +534,5 @@ def _report_from_fields(
     )
 
 
-def _untagged_report(traced: Normalized, start: int) -> Parsed | None:
-    """家里停电了，10栋2单元801 (fault + address), 楼道里有燃气味 (emergency, address or not)."""
-    text = traced.text[start:]
-    if _is_notice(text) or _contains(text, words.CONDITIONAL_MARKERS):
-        return None
-    address = find_address(text)
-    planned = _contains(text, words.PLANNED_WORDS)
-    if _is_emergency(text) and (address or not planned):
-        return _report(traced, kind="hazard", content_start=start, emergency=True)
-    if address and _has_fault(text) and not _is_news(text):
-        return _report(traced, kind="repair", content_start=start)
-    return None
-
-
-def _is_news(text: str) -> bool:
-    """An announcement, a trouble already over, or a question: the group talking, not a report."""
-    if _contains(text, words.PLANNED_WORDS + words.ANNOUNCEMENT_WORDS + words.SETTLED_WORDS):
-        return True
-    return text.rstrip(_PUNCTUATION).endswith(words.YES_NO_QUESTION_ENDINGS)
-
-
-def _report(
-    traced: Normalized,
-    *,
-    kind: Kind,
-    content_start: int,
-    incomplete: bool = False,
-    emergency: bool | None = None,
-) -> Parsed:
-    content = traced.text[content_start:]
-    return Parsed(
-        "report",
-        kind=kind,
-        emergency=_is_emergency(content) if emergency is None else emergency,
-        address=find_address(content),
-        incomplete=incomplete,
-        phone=find_phone(content),
-        id_number=find_id_number(content),
-        body="" if incomplete else traced.source_slice(content_start).strip(),
-    )
-
-
-def _is_notice(text: str) -> bool:
-    opening = text.lstrip(_PUNCTUATION)
-    return opening.startswith(words.NOTICE_OPENINGS)
-
-
-def _is_emergency(text: str) -> bool:
-    """An emergency word not denied (没有燃气味了), not a precaution, not in a conditional."""
-    if _contains(text, words.CONDITIONAL_MARKERS):
-        return False
-    for phrase in words.NOT_EMERGENCY_PHRASES:
-        text = text.replace(phrase, " " * len(phrase))
-    for word in words.EMERGENCY_WORDS:
-        for found in _word_pattern(word).finditer(text):
-            denied_before = _negated(text, found.start(), words.EMERGENCY_NEGATIONS_BEFORE)
-            following = text[found.end() : found.end() + 8]
-            if not denied_before and not _contains(following, words.EMERGENCY_NEGATIONS_AFTER):
-                return True
-    return False
-
-
-def _has_fault(text: str) -> bool:
-    return any(
-        not _negated(text, found.start(), words.NEGATIONS_BEFORE)
-        for word in words.FAULT_WORDS
-        for found in _word_pattern(word).finditer(text)
-    )
-
-
-# --- word matching --------------------------------------------------------------------------
-
-
-@cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """Chinese words match anywhere; English ones only as whole words ("fire" ≠ "firewall")."""
-    pattern = re.escape(word)
-    if word[0].isascii() and word[0].isalpha():
-        pattern = rf"(?<![a-z']){pattern}"
-    if word[-1].isascii() and word[-1].isalpha():
-        pattern = rf"{pattern}(?![a-z'])"
-    return re.compile(pattern)
-
-
 def _contains(text: str, vocabulary: tuple[str, ...]) -> bool:
-    return any(_word_pattern(word).search(text) for word in vocabulary)
-
-
-def _negated(text: str, word_start: int, negations: tuple[str, ...]) -> bool:
-    """Whether a negation sits right before the word at word_start."""
-    before = text[max(word_start - _NEGATION_REACH, 0) : word_start]
-    # English negations carry their space ("not "); Chinese ones may be followed by a stray one.
-    return before.endswith(negations) or before.rstrip().endswith(
-        tuple(negation for negation in negations if not negation.endswith(" "))
-    )
-
-
-_NEGATION_REACH = 8
-
-
-def _only_fillers(text: str, fillers: tuple[str, ...]) -> bool:
-    """Whether nothing but filler words and punctuation is left in the text."""
-    for filler in sorted(fillers, key=len, reverse=True):
-        text = _word_pattern(filler).sub(" ", text)
-    return not text.strip(_PUNCTUATION)
+    return any(word in text for word in vocabulary)

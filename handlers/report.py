@@ -20,6 +20,12 @@ def report(ctx: Context, parsed: Parsed) -> str:
     if parsed.incomplete:
         ctx.post(texts.REPORT_FORMAT)
         return "incomplete report: format shown"
+    ticket = create_ticket(ctx, parsed)
+    return f"ticket #{ticket.number} created"
+
+
+def create_ticket(ctx: Context, parsed: Parsed) -> Ticket:
+    """A numbered ticket from a report, routed to its grid and announced in the chat."""
     address = parsed.address or Address()
     kind = parsed.kind or "repair"
     due = due_times(
@@ -32,6 +38,7 @@ def report(ctx: Context, parsed: Parsed) -> str:
     ticket = Ticket(
         kind=kind,
         emergency=parsed.emergency,
+        emergency_type=parsed.emergency_type,
         state="new",
         text=ctx.inbound.text,
         body=(parsed.body or ctx.inbound.text).strip(),
@@ -39,6 +46,8 @@ def report(ctx: Context, parsed: Parsed) -> str:
         building=address.building,
         unit=address.unit,
         room=address.room,
+        floor=address.floor,
+        place=address.place,
         phone=parsed.phone,
         id_number=parsed.id_number,
         reporter=ctx.sender,
@@ -63,10 +72,23 @@ def report(ctx: Context, parsed: Parsed) -> str:
     )
     move(ctx, ticket, to="new", action="created")
     attach_files(ctx, ticket)
-    grid = ctx.directory.grid_for(ctx.community.id, building=address.building, chat_id=ctx.chat.id)
+    grid = route(ctx, address)
     assign_to_grid(ctx, ticket, grid)
     announce(ctx, ticket, grid)
-    return f"ticket #{ticket.number} created"
+    return ticket
+
+
+def route(ctx: Context, address: Address, *, chat: bool = True) -> Grid | None:
+    """The grid covering the building, else the grid listing the place (东门, 2号配电房), else
+    the grid whose own chat the report came from."""
+    community = ctx.community.id
+    if address.building is None and address.place:
+        grid = ctx.directory.grid_for_place(community, address.place)
+        if grid is not None:
+            return grid
+    return ctx.directory.grid_for(
+        community, building=address.building, chat_id=ctx.chat.id if chat else None
+    )
 
 
 def assign_to_grid(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
@@ -85,20 +107,21 @@ def announce(ctx: Context, ticket: Ticket, grid: Grid | None, *, latest: str = "
     """The post that makes a ticket known: to the steward, or for an emergency to everyone
     who must move now; `latest` is what turned an open ticket into an emergency."""
     assert ticket.number is not None
-    address = Address(ticket.building, ticket.unit, ticket.room).label()
+    address = ticket_address(ticket).label()
     sla = ctx.directory.sla_for(ticket.kind, emergency=ticket.emergency)
     claim_within = describe_duration(sla.claim)
     secretaries = list(ctx.community.secretaries)
     if ticket.emergency:
         people = emergency_responders(ctx, ticket, grid)
+        danger = ticket.emergency_type or "gas"
         text = texts.emergency_ticket(
             number=ticket.number,
-            kind=ticket.kind,
+            danger=danger,
             address=address,
             body=f"{ticket.body}（最新：{latest}）" if latest else ticket.body,
             responders=[ctx.name_of(p) for p in people],
             claim_within=claim_within,
-            phone=ctx.community.emergency_phone,
+            phone=ctx.community.emergency_phone_for(danger),
         )
         ctx.post(text, mentions=people, ticket=ticket)
     elif grid:
@@ -124,10 +147,13 @@ def announce(ctx: Context, ticket: Ticket, grid: Grid | None, *, latest: str = "
 
 
 def emergency_responders(ctx: Context, ticket: Ticket, grid: Grid | None) -> list[str]:
-    """The one handling it and the supervisor; with no grid known, every steward and
-    supervisor of the community and its secretaries, since nobody may wait to be sorted."""
+    """The one handling it and the supervisor (and the secretaries for a fire or a person
+    trapped); with no grid known, every steward and supervisor of the community and its
+    secretaries, since nobody may wait to be sorted."""
     if grid:
         responders = [ticket.assignee or grid.steward, grid.supervisor]
+        if ticket.emergency_type in ("fire", "lift"):
+            responders += list(ctx.community.secretaries)
     else:
         responders = list(ctx.community.secretaries)
         for each in ctx.community.grids:
@@ -135,10 +161,15 @@ def emergency_responders(ctx: Context, ticket: Ticket, grid: Grid | None) -> lis
     return [p for p in dict.fromkeys(responders) if p]
 
 
+def ticket_address(ticket: Ticket) -> Address:
+    return Address(ticket.building, ticket.unit, ticket.room, ticket.floor, ticket.place)
+
+
 def add_address(ctx: Context, ticket: Ticket, address: Address) -> bool:
     """A reporter's follow-up names the building of an unrouted ticket: route it now."""
-    grid = ctx.directory.grid_for(ctx.community.id, building=address.building, chat_id=None)
+    grid = route(ctx, address, chat=False)
     ticket.building, ticket.unit, ticket.room = address.building, address.unit, address.room
+    ticket.floor, ticket.place = address.floor, address.place
     if grid is None:
         return False
     assert ticket.number is not None
@@ -159,10 +190,11 @@ def add_address(ctx: Context, ticket: Ticket, address: Address) -> bool:
     return True
 
 
-def raise_to_emergency(ctx: Context, ticket: Ticket) -> None:
+def raise_to_emergency(ctx: Context, ticket: Ticket, danger: str) -> None:
     """'还是有燃气味' on an ordinary ticket: the emergency SLA, the alert, the safety advice."""
     due = due_times(ctx.directory, kind=ticket.kind, emergency=True, start=ctx.now)
     ticket.emergency = True
+    ticket.emergency_type = danger
     ticket.claim_due_at = min(ticket.claim_due_at, due.claim_due_at)
     ticket.resolve_due_at = min(ticket.resolve_due_at, due.resolve_due_at)
     record(ctx, ticket, action="emergency", note=ctx.inbound.text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers import texts
-from handlers.address import Address, find_address
+from handlers.address import find_address
 from handlers.attachments import attach_files, files_of
 from handlers.context import Context
 from handlers.lifecycle import move, record
@@ -11,7 +11,7 @@ from handlers.normalize import normalize
 from handlers.parse import Parsed, is_courtesy
 from handlers.permissions import may_rate
 from handlers.privacy import find_phone
-from handlers.report import add_address, raise_to_emergency
+from handlers.report import add_address, raise_to_emergency, ticket_address
 from models.ticket import Ticket, link_message
 from schedules.chase import chase_summary
 from schedules.due import describe_duration, resolve_due_after_reopen
@@ -26,8 +26,18 @@ def confirm(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return "already closed"
     if ticket.state not in ("resolved", "closed"):
-        ctx.post(texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket)
-        return "confirm before resolve"
+        if ticket.state in ("new", "assigned") or parsed.weak:
+            ctx.post(
+                texts.not_resolved_yet(number=ticket.number, state=ticket.state), ticket=ticket
+            )
+            return "confirm before resolve"
+        # "修好了 谢谢师傅" while the steward has it in hand: the resident says the work is
+        # done, and their word closes it as the steward's "已完成" and their rating would.
+        move(ctx, ticket, to="resolved", action="resolved", note="报事人确认已修好")
+        ticket.rating = "satisfied"
+        move(ctx, ticket, to="closed", action="confirmed", note=parsed.body or None)
+        ctx.post(texts.confirmed_fixed(number=ticket.number), ticket=ticket)
+        return "closed on the reporter's word"
     ticket.rating = "satisfied"
     move(ctx, ticket, to="closed", action="confirmed", note=parsed.body or None)
     ctx.post(texts.closed(number=ticket.number), ticket=ticket)
@@ -60,13 +70,28 @@ def reopen(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     return "reopened"
 
 
-def urge(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
-    """催办: anyone may nudge the assignee of an open ticket; each nudge is counted."""
+def urge(ctx: Context, parsed: Parsed, ticket: Ticket, *, gentle: bool = False) -> str:
+    """催办: anyone may nudge the assignee of an open ticket; each nudge is counted.
+
+    `gentle`: the report is minutes old, so the bot reassures instead of pushing the steward.
+    """
     assert ticket.number is not None
     if ticket.state == "closed":
         ctx.post(texts.already_done(number=ticket.number, state=ticket.state), ticket=ticket)
         return "urge on a closed ticket"
-    ticket.urge_count += 1
+    ticket.urge_count += 1  # every 催办 counts, even one the bot answers gently
+    if gentle:
+        record(ctx, ticket, action="urged", note="刚登记即催办，已安抚")
+        ctx.post(
+            texts.gentle_urge(
+                number=ticket.number,
+                waited=describe_duration(ctx.now - ticket.created_at),
+                assignee=ctx.name_of(ticket.assignee, ticket=ticket),
+                claim_by=ctx.local_time(ticket.claim_due_at),
+            ),
+            ticket=ticket,
+        )
+        return "urged early: reassured"
     record(ctx, ticket, action="urged", note=parsed.body or None)
     if ticket.state == "resolved":  # the work is done; what waits is the reporter's word
         reporter = ctx.name_of(ticket.reporter, ticket=ticket)
@@ -111,6 +136,34 @@ def query(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
     return "status shown"
 
 
+def nudge(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
+    """The resident writes again about their open ticket without naming it: one problem, one
+    ticket. Kept on it and passed on to the assignee (gently while the report is fresh)."""
+    assert ticket.number is not None
+    note = ctx.inbound.text.strip()
+    record(ctx, ticket, action="follow_up", note=note)
+    attach_files(ctx, ticket)
+    link_message(
+        ctx.session,
+        channel=ctx.inbound.channel,
+        chat=ctx.chat.id,
+        message_id=ctx.message_id,
+        ticket_number=ticket.number,
+    )
+    if ticket.assignee and ticket.assignee != ctx.sender:
+        ctx.post(
+            texts.nudged(
+                number=ticket.number,
+                assignee=ctx.name_of(ticket.assignee),
+                waited=describe_duration(ctx.now - ticket.created_at),
+                state=ticket.state,
+            ),
+            mentions=[ticket.assignee],
+            ticket=ticket,
+        )
+    return "nudged: the same trouble as the open ticket"
+
+
 def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
     """A reply to a ticket that is no command: keep it on the ticket and pass it on."""
     assert ticket.number is not None
@@ -126,8 +179,8 @@ def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
         message_id=ctx.message_id,
         ticket_number=ticket.number,
     )
-    if parsed.emergency and not ticket.emergency:
-        raise_to_emergency(ctx, ticket)
+    if parsed.emergency_type and not ticket.emergency:
+        raise_to_emergency(ctx, ticket, parsed.emergency_type)
         return "follow-up turned the ticket into an emergency"
     phone = find_phone(text)
     if phone and ctx.sender == ticket.reporter:
@@ -153,4 +206,4 @@ def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
 
 
 def _address(ticket: Ticket) -> str:
-    return Address(ticket.building, ticket.unit, ticket.room).label()
+    return ticket_address(ticket).label()

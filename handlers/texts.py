@@ -42,10 +42,36 @@ REPORT_FORMAT = "请写明地址和问题，例如：\n#报修 3栋2单元501 �
 NEED_TICKET_NUMBER = "请回复工单消息，或在消息里写明工单号（如 #12）。"
 NOT_WORKING = "抱歉，这条消息没有处理成功，已记录在案，请稍后再发一次。"
 
-SAFETY_ADVICE = (
-    "安全提示：请立即开窗通风；不要开关电灯电器，不要使用明火，不要在室内打电话；"
-    "人员撤离到室外后拨打抢修电话 {phone}；有明火请拨 119。"
-)
+EMERGENCY_LABELS = {
+    "gas": "燃气泄漏",
+    "fire": "火情",
+    "electric": "电气险情",
+    "lift": "电梯困人",
+    "water": "水淹配电",
+}
+# What to do now, per danger: gas advice (ventilate) would feed a fire, so each has its own.
+SAFETY_ADVICE = {
+    "gas": (
+        "安全提示：请立即开窗通风，关闭燃气总阀；不要开关电灯电器、不要使用明火、"
+        "不要在室内打电话；人员撤离到室外后拨打燃气抢修电话 {phone}。"
+    ),
+    "fire": (
+        "安全提示：请立即拨打 119！迅速撤离，用湿毛巾捂住口鼻、低姿前进，不要乘坐电梯；"
+        "电器或燃气起火不要用水泼，能安全操作时切断电源、关闭燃气阀门。社区应急电话 {phone}。"
+    ),
+    "electric": (
+        "安全提示：请远离冒烟、打火的设备和掉落的电线，不要用手或湿物触碰；能安全操作时"
+        "拉下总闸断电；有人触电先断电，不要直接用手拉人；电力抢修电话 {phone}，起火请拨 119。"
+    ),
+    "lift": (
+        "安全提示：被困人员请保持冷静，按电梯内警铃或对讲求助，不要扒门、不要强行离开轿厢；"
+        "电梯应急救援电话 {phone}，物业和网格员已通知。"
+    ),
+    "water": (
+        "安全提示：请远离积水和配电设施，不要涉水靠近电箱、配电房；不要自行操作带电设备，"
+        "等专业人员断电处理；电力抢修电话 {phone}。"
+    ),
+}
 
 
 EXCERPT_LIMIT = 200  # a post quotes at most this much of what someone wrote
@@ -106,7 +132,7 @@ def new_ticket_unrouted(
 def emergency_ticket(
     *,
     number: int,
-    kind: str,
+    danger: str,
     address: str,
     body: str,
     responders: list[str],
@@ -114,11 +140,12 @@ def emergency_ticket(
     phone: str,
 ) -> str:
     who = " ".join(mention(name) for name in responders)
+    advice = SAFETY_ADVICE.get(danger, SAFETY_ADVICE["gas"])
     return (
-        f"🚨 紧急工单 #{number}（{kind_label(kind)}）\n"
+        f"🚨 紧急工单 #{number}（{EMERGENCY_LABELS.get(danger, '紧急')}）\n"
         f"地址：{address or '未提供，请报事人立即补充'}\n"
         f"内容：{excerpt(body)}\n"
-        f"{who} 请立即处置，{claim_within}内响应。\n" + SAFETY_ADVICE.format(phone=phone)
+        f"{who} 请立即处置，{claim_within}内响应。\n" + advice.format(phone=phone)
     )
 
 
@@ -126,6 +153,31 @@ def claimed(*, number: int, assignee: str, reporter: str, resolve_by: str) -> st
     return (
         f"✅ 工单 #{number} 已由 {assignee} 接单，将于 {resolve_by} 前处理。"
         f"{mention(reporter)} 请保持电话畅通。"
+    )
+
+
+def ask_for_address(*, number: int, reporter: str) -> str:
+    return (
+        f"{mention(reporter)} 请回复本消息补充楼栋、单元和门牌（如 3栋2单元501），"
+        f"方便师傅上门处理工单 #{number}。"
+    )
+
+
+def confirmed_fixed(*, number: int) -> str:
+    return f"🙏 报事人确认工单 #{number} 已修好，工单关闭。感谢您的反馈！"
+
+
+def nudged(*, number: int, assignee: str, waited: str, state: str) -> str:
+    return (
+        f"📎 工单 #{number} 报事人再次反映（已等待{waited}，"
+        f"当前{STATE_LABELS.get(state, state)}）。{mention(assignee)} 请留意。"
+    )
+
+
+def gentle_urge(*, number: int, waited: str, assignee: str, claim_by: str) -> str:
+    return (
+        f"⏳ 工单 #{number} 刚登记{waited}，已通知 {assignee}，{claim_by} 前接单；"
+        "超时未接会自动提醒。请稍候。"
     )
 
 
@@ -244,3 +296,31 @@ def unknown_person(*, name: str) -> str:
 
 def need_target(*, number: int) -> str:
     return f"请写明转派给谁，例如「转派 #{number} @姓名」。"
+
+
+# --- 待确认: messages the bot could not decide ----------------------------------------------
+
+REVIEW_EMPTY = "目前没有待确认的消息。"
+REVIEW_WHICH = "请写明编号，例如「登记 12」或「忽略 12」；也可以直接回复那条原消息「登记」。"
+REVIEW_STAFF_ONLY = "⛔ 只有本社区的网格员、监督员和社区书记可以处理待确认消息。"
+
+
+def review_list(*, items: list[tuple[int, str, str, str]], header: str = "") -> str:
+    """items: (number, who, where and when, what they wrote)."""
+    lines = [header or f"📝 待确认消息 {len(items)} 条（网格管家拿不准，请看一下）："]
+    for number, who, where, text in items:
+        lines.append(f"〔{number}〕{who}（{where}）：{excerpt(text, 80)}")
+    lines.append("回复「登记 编号」生成工单，「忽略 编号」不处理；也可直接回复原消息「登记」。")
+    return "\n".join(lines)
+
+
+def review_registered(*, number: int, ticket: int, by: str) -> str:
+    return f"✅ 待确认〔{number}〕已由 {by} 登记为工单 #{ticket}。"
+
+
+def review_dismissed(*, number: int, by: str) -> str:
+    return f"🗑 待确认〔{number}〕已由 {by} 忽略，不生成工单。"
+
+
+def review_not_found(*, number: str) -> str:
+    return f"没有等待处理的待确认〔{number}〕，请发「待确认」查看列表。"

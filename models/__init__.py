@@ -4,6 +4,7 @@ from models.attachment import TicketAttachment
 from models.inbound import InboundMessage
 from models.local_chat import LocalMessage
 from models.outbox import OutboxPost
+from models.review import ReviewItem
 from models.schedule import ChaseStep, DigestSent
 from models.ticket import MessageLink, Ticket, TicketEvent
 
@@ -14,6 +15,7 @@ __all__ = [
     "LocalMessage",
     "MessageLink",
     "OutboxPost",
+    "ReviewItem",
     "Ticket",
     "TicketAttachment",
     "TicketEvent",

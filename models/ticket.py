@@ -22,6 +22,7 @@ class Ticket(SQLModel, table=True):
     number: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=16)  # repair | hazard | complaint | inquiry
     emergency: bool = False
+    emergency_type: str | None = Field(default=None, max_length=16)  # gas|fire|electric|lift|water
     state: str = Field(default="new", max_length=16, index=True)
     text: str  # the report as written; may hold a phone number, so never posted raw
     body: str = ""  # the content without the tag, for posts
@@ -30,6 +31,8 @@ class Ticket(SQLModel, table=True):
     building: str | None = Field(default=None, max_length=16)
     unit: str | None = Field(default=None, max_length=16)
     room: str | None = Field(default=None, max_length=16)
+    floor: str | None = Field(default=None, max_length=16)
+    place: str | None = Field(default=None, max_length=64)  # 东门, 2号配电房: no building number
     phone: str | None = Field(default=None, max_length=32)
     id_number: str | None = Field(default=None, max_length=32)
     # A person id, or a resident's platform account; indexed for "this resident's tickets".

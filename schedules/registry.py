@@ -10,6 +10,7 @@ from handlers.directory import Directory
 from models.db import Database
 from schedules.chase import chase_overdue, next_chase_due
 from schedules.digest import next_digest_due, send_digests
+from schedules.review import announce_reviews, next_review_due
 
 # (database, directory, now) -> posts written. Runs in the database's worker thread; keeps
 # its state in the database, so running it again, or in a second process, repeats nothing.
@@ -29,4 +30,5 @@ class Sweep:
 SWEEPS: list[Sweep] = [
     Sweep("chase", chase_overdue, next_chase_due),
     Sweep("digests", send_digests, next_digest_due),
+    Sweep("review", announce_reviews, next_review_due),
 ]

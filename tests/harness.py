@@ -71,6 +71,7 @@ class Bot:
         message_id: str,
         reply_to: str | None = None,
         files: tuple[tuple[str, str], ...] = (),
+        name: str = "",
     ) -> None:
         """A message as a platform adapter hands it over (with files the local chat lacks)."""
         person = self.directory.person(who)
@@ -78,7 +79,7 @@ class Bot:
             channel="local",
             chat=self.directory.chats[chat].address,
             sender=person.accounts.get("local", who) if person else who,
-            sender_name=person.name if person else who,
+            sender_name=person.name if person else (name or who),
             message_id=message_id,
             text=text,
             reply_to=reply_to,

@@ -65,6 +65,7 @@ def ticket_json(
         "number": str(ticket.number),
         "kind": ticket.kind,
         "emergency": ticket.emergency,
+        "emergency_type": ticket.emergency_type,
         "state": ticket.state,
         "community": ticket.community,
         "grid": ticket.grid,
@@ -73,7 +74,9 @@ def ticket_json(
         "reporter": mask_sensitive(ticket.reporter),
         "reporter_name": mask_sensitive(ticket.reporter_name),
         "chat": ticket.chat,
-        "address": Address(ticket.building, ticket.unit, ticket.room).as_dict(),
+        "address": Address(
+            ticket.building, ticket.unit, ticket.room, ticket.floor, ticket.place
+        ).as_dict(),
         "text": mask_sensitive(ticket.text),
         "phone": mask_phone(ticket.phone) if ticket.phone else None,
         "rating": ticket.rating,

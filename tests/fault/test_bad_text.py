@@ -19,6 +19,8 @@ from handlers import vocabulary as words
 from handlers.normalize import normalize
 from handlers.parse import parse
 from handlers.privacy import find_sensitive, mask_sensitive
+from handlers.words import emergency as danger_words
+from handlers.words import reports as report_words
 from tests.fault.checks import assert_nothing_left_unmasked, assert_report_keeps_a_masked_number
 from tests.strategies import ANY_TEXT, HOSTILE_PIECES, HUGE_TEXT, NUMBERS, Written, examples
 
@@ -75,11 +77,21 @@ def test_the_log_never_carries_a_number(before: str, number: Written, after: str
 # Noise: characters the vocabulary is made of, shuffled, plus markup and control characters;
 # an example that happens to spell a tag, a form label, a fault or an emergency word is not
 # noise and is skipped.
+_LEXICONS = (
+    report_words.FAULTS,
+    report_words.SYMPTOMS,
+    report_words.HAZARDS,
+    report_words.COMPLAINTS,
+    danger_words.GAS,
+    danger_words.FIRE,
+    danger_words.FIRE_WEAK,
+    danger_words.ELECTRIC,
+    danger_words.TRAPPED,
+)
 _VOCABULARY = [
     *words.REPORT_TAGS,
     *(label for label, name in words.FIELD_LABELS.items() if name in ("address", "problem")),
-    *words.FAULT_WORDS,
-    *words.EMERGENCY_WORDS,
+    *(word for lexicon in _LEXICONS for word in lexicon.words if not word.startswith("re:")),
 ]
 _VOCABULARY_CHARACTERS = sorted({c for word in _VOCABULARY for c in word})
 NOISE = st.lists(
@@ -101,4 +113,6 @@ def _spells_a_report_word(text: str) -> bool:
 @given(NOISE)
 def test_noise_never_becomes_a_ticket(text: str) -> None:
     assume(not _spells_a_report_word(text))
-    assert parse(text).intent != "report", text
+    parsed = parse(text)
+    # At most a person is asked to look (待确认); noise never opens a ticket or an alarm.
+    assert parsed.intent != "report" or (parsed.doubtful and not parsed.emergency), text

@@ -58,7 +58,7 @@ def test_finds_address(text: str, parts: dict[str, str]) -> None:
         ("3栋2单元 13812345678", {"building": "3", "unit": "2"}),  # a phone is no room
         ("3栋 18:00来修", {"building": "3"}),  # nor is a time
         ("3栋一直停电", {"building": "3"}),  # 一直 is "all along", not room 1
-        ("3栋2单元5楼", {"building": "3", "unit": "2"}),  # a floor
+        ("3栋2单元5楼", {"building": "3", "unit": "2", "floor": "5"}),  # a floor, no room
         ("3栋两天没水", {"building": "3"}),
     ],
 )

@@ -71,7 +71,7 @@ MESSAGE_FIELDS = {"t", "chat", "from", "name", "id", "reply_to", "text"}
 NUMBER = re.compile(r"[1-9][0-9]*")
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 # A Latin word with two lower-case letters, or a long capital one: IC卡 or E1 stay Chinese.
-LATIN_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{4,}")
+LATIN_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{3,}")
 NEAR_DUPLICATE = 0.9
 
 

@@ -205,7 +205,7 @@ def check_transcript(data: Any, where: str, report: Report, chats: set[str]) -> 
     if not isinstance(data, dict):
         report.error(where, "not a JSON object")
         return
-    for key in sorted(set(data) - {"name", "messages", "expect", "note"}):
+    for key in sorted(set(data) - {"name", "messages", "expect"}):
         report.error(where, f"unknown field {key!r}")
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         report.error(where, "`name` missing")

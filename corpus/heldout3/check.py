@@ -379,15 +379,17 @@ def main(argv: list[str] | None = None) -> int:
     print_counts("per file", per_file, total)
     print_counts("intent", Counter(str(r.get("intent")) for r in rows), total)
     reports = [r for r in rows if r.get("intent") == "report"]
-    print_counts("kind (reports)", Counter(str(r.get("kind")) for r in reports), total)
+    # Report fields are shares of the reports, the rest shares of every message.
+    of_reports = len(reports) or 1
+    print_counts("kind (reports)", Counter(str(r.get("kind")) for r in reports), of_reports)
     print_counts(
-        "emergency (reports)", Counter(str(r.get("emergency") or "-") for r in reports), total
+        "emergency (reports)", Counter(str(r.get("emergency") or "-") for r in reports), of_reports
     )
     print_counts("script", Counter(str(r.get("script")) for r in rows), total)
     print_counts("group", Counter(str(r.get("group")) for r in rows), total)
     fields = Counter(key for r in reports for key in r.get("address", {}))
     fields["(no address)"] = sum(1 for r in reports if "address" not in r)
-    print_counts("address fields (reports)", fields, total)
+    print_counts("address fields (reports)", fields, of_reports)
     emergencies = [r for r in reports if r.get("emergency")]
     bare = sum(1 for r in emergencies if "address" not in r)
     print(f"emergencies without an address: {bare} of {len(emergencies)}")

@@ -7,6 +7,16 @@ from typing import Protocol
 from handlers.events import Outbound
 
 
+class SendDeferred(Exception):
+    """The platform asked to wait (Telegram 429 retry_after, a WeChat throttle): the post is
+    fine, try again after `retry_after` seconds; not counted as a failure."""
+
+    def __init__(self, retry_after: float, reason: str = "") -> None:
+        super().__init__(reason or f"retry after {retry_after:g} s")
+        self.retry_after = retry_after
+        self.reason = reason
+
+
 class Channel(Protocol):
     """A platform adapter. Inbound messages go to the dispatcher as `handlers.events.Inbound`."""
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from grpclib.const import Cardinality, Handler, Status
 from grpclib.exceptions import GRPCError
+from grpclib.protocol import H2Protocol
 from grpclib.server import Server, Stream
 from wechaty_grpc.wechaty import puppet as pb
 
@@ -25,6 +26,23 @@ EVENT_LOGIN = 25
 BOT_ID = "wxid_gridsteward"
 BOT_NAME = "网格管家"
 TOKEN = "test-token"
+
+
+class _Server(Server):
+    """grpclib's server, able to drop its connections as a gateway that dies would."""
+
+    protocols: list[H2Protocol]
+
+    def _protocol_factory(self) -> H2Protocol:
+        protocol = super()._protocol_factory()
+        self.protocols = [*getattr(self, "protocols", []), protocol]
+        return protocol
+
+    def drop_connections(self) -> None:
+        for protocol in getattr(self, "protocols", []):
+            connection = getattr(protocol, "connection", None)
+            if connection is not None:
+                connection.close()  # closes the TCP transport under the HTTP/2 connection
 
 
 @dataclass
@@ -60,6 +78,7 @@ class FakePuppetService:
         self.images: dict[str, bytes] = {}
         self.sent: list[Sent] = []
         self.payload_delay: dict[str, float] = {}
+        self.payload_failures: dict[str, int] = {}
         self.return_ids = True
         self.send_failures = 0
         self.starts = 0
@@ -68,7 +87,7 @@ class FakePuppetService:
         self._sent_changed = asyncio.Event()
         self._streams_changed = asyncio.Event()
         self._counter = 0
-        self._server: Server | None = None
+        self._server: _Server | None = None
         self.port = 0
 
     # -- the test's side ------------------------------------------------------------------
@@ -138,7 +157,7 @@ class FakePuppetService:
         return self.sent
 
     async def start(self, port: int = 0) -> None:
-        self._server = Server([self])
+        self._server = _Server([self])
         await self._server.start("127.0.0.1", port)
         sockets = self._server._server.sockets if self._server._server else ()
         self.port = sockets[0].getsockname()[1]
@@ -147,8 +166,8 @@ class FakePuppetService:
         """The gateway goes away: streams end, the port stops answering."""
         if self._server is None:
             return
-        self.end_streams()
         self._server.close()
+        self._server.drop_connections()
         await self._server.wait_closed()
         self._server = None
         self._streams.clear()
@@ -272,7 +291,8 @@ class FakePuppetService:
     async def _member_list(self, stream: Stream[Any, Any]) -> None:
         request = await stream.recv_message()
         room = self.rooms.get(request.id)
-        await stream.send_message(pb.RoomMemberListResponse(member_ids=list(room.members or {}) if room else []))
+        members = list(room.members) if room else []
+        await stream.send_message(pb.RoomMemberListResponse(member_ids=members))
 
     async def _member(self, stream: Stream[Any, Any]) -> None:
         request = await stream.recv_message()
@@ -288,6 +308,9 @@ class FakePuppetService:
 
     async def _message(self, stream: Stream[Any, Any]) -> None:
         request = await stream.recv_message()
+        if self.payload_failures.get(request.id, 0) > 0:
+            self.payload_failures[request.id] -= 1
+            raise GRPCError(Status.UNAVAILABLE, "the puppet is busy")
         delay = self.payload_delay.get(request.id, 0.0)
         if delay:
             await asyncio.sleep(delay)
@@ -340,9 +363,7 @@ class FakePuppetService:
         self._counter += 1
         return f"{prefix}-{self._counter}"
 
-    async def _wait(
-        self, done: Callable[[], bool], changed: asyncio.Event, timeout: float
-    ) -> None:
+    async def _wait(self, done: Callable[[], bool], changed: asyncio.Event, timeout: float) -> None:
         async with asyncio.timeout(timeout):
             while not done():
                 changed.clear()

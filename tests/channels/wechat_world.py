@@ -1,4 +1,4 @@
-"""The bot with its WeChat channel connected to a fake puppet service, as the WeChat tests use it."""
+"""The bot with its WeChat channel on a fake puppet service, as the WeChat tests use it."""
 
 from __future__ import annotations
 
@@ -53,9 +53,8 @@ def wechat_directory(tmp_path: Path) -> Directory:
     """The example directory with its two groups on WeChat instead of the local chat."""
     text = EXAMPLE_DIRECTORY.read_text(encoding="utf-8")
     for chat, room in (("cuidong-gas", ROOM), ("cuidong-office", OFFICE)):
-        text = text.replace(
-            f"    platform: local\n    address: {chat}\n", f'    platform: wechat\n    address: "{room}"\n'
-        )
+        local = f"    platform: local\n    address: {chat}\n"
+        text = text.replace(local, f'    platform: wechat\n    address: "{room}"\n')
     path = tmp_path / "directory.yaml"
     path.write_text(text, encoding="utf-8")
     directory = load_directory(path)

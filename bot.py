@@ -4,6 +4,7 @@ python bot.py                 run on the embedded default (SQLite + the local we
 python bot.py parse           classify JSON lines {"text": …} from stdin
 python bot.py replay --directory D.yaml T.jsonl [--until T] [--tickets-out F]
 python bot.py migrate         bring the database schema up to date
+python bot.py wechat-rooms    list the WeChat rooms the bot's account is in, to bind them
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from handlers.directory import DirectoryError, load_directory
+from handlers.directory import Directory, DirectoryError, load_directory
 from handlers.parse import parse
 from handlers.privacy import mask_sensitive
 from settings import Settings
@@ -66,6 +67,7 @@ async def serve(settings: Settings) -> None:
     from web.app import create_app
 
     directory = load_directory(settings.directory)
+    wechat_settings = wechat_options(settings, directory)  # a mistake stops the start here
     database = Database(settings.database_url)
     await database.run(database.migrate)
     dispatcher = Dispatcher(
@@ -87,6 +89,15 @@ async def serve(settings: Settings) -> None:
 
     local = LocalChannel(database=database, directory=directory, deliver=deliver, clock=utc_now)
     channels[local.name] = local
+    wechat = None
+    if wechat_settings is not None:
+        from channels.wechat import WechatChannel
+
+        wechat = WechatChannel(
+            options=wechat_settings, database=database, directory=directory, deliver=deliver
+        )
+        channels[wechat.name] = wechat
+        await wechat.start()  # connects in the background and keeps reconnecting
     await database.run(dispatcher.recover)  # messages stored before a crash
     await local.redeliver()  # messages said while the bot was down
 
@@ -112,8 +123,27 @@ async def serve(settings: Settings) -> None:
     try:
         await sender.run(stop)
     finally:
+        if wechat is not None:
+            await wechat.stop()
         await runner.cleanup()
         database.close()
+
+
+def wechat_options(settings: Settings, directory: Directory) -> Any | None:
+    """WeChat runs when a puppet service is configured; rooms without one only warn."""
+    if not (settings.wechaty_endpoint or settings.wechaty_token):
+        if any(chat.platform == "wechat" for chat in directory.chats.values()):
+            log.warning(
+                "the directory lists WeChat rooms but WECHATY_PUPPET_SERVICE_ENDPOINT is not "
+                "set: their posts wait in the outbox (README: WeChat)"
+            )
+        return None
+    from channels.wechat import WechatConfigError, WechatOptions
+
+    try:
+        return WechatOptions.from_settings(settings)
+    except WechatConfigError as error:
+        raise StartupError(str(error)) from error
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -192,6 +222,36 @@ def command_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_wechat_rooms(args: argparse.Namespace) -> int:
+    """Connect to the puppet service, print each room (id, topic, bound chat), exit."""
+    try:
+        settings = Settings(**({"directory": args.directory} if args.directory else {}))
+        directory = load_directory(settings.directory)
+        options = wechat_options(settings, directory)
+    except (ValidationError, DirectoryError, StartupError) as error:
+        print(f"wechat-rooms: {error}", file=sys.stderr)
+        return 2
+    if options is None:
+        print(
+            "wechat-rooms: set WECHATY_PUPPET_SERVICE_ENDPOINT and WECHATY_PUPPET_SERVICE_TOKEN",
+            file=sys.stderr,
+        )
+        return 2
+    setup_logging("WARNING")
+    from channels.wechat import fetch_rooms
+
+    try:
+        rooms = asyncio.run(fetch_rooms(options, wait_seconds=args.wait))
+    except Exception as error:  # whatever the gateway did, a line for the operator
+        print(f"wechat-rooms: {options.endpoint}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+    for room_id, topic in rooms:
+        chat = directory.chat_for_address("wechat", room_id)
+        bound = f"bound to {chat.id}" if chat else "not bound"
+        print(f"{room_id}\t{topic}\t{bound}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="GridSteward 网格管家")
     commands = parser.add_subparsers(dest="command")
@@ -209,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--tickets-out", type=Path, help="write the final tickets as JSON")
     migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     migrate.add_argument("--database-url")
+    rooms = commands.add_parser("wechat-rooms", help="list the WeChat rooms the account is in")
+    rooms.add_argument("--directory", type=Path, help="to show which rooms are bound")
+    rooms.add_argument("--wait", type=float, default=30.0, help="seconds to wait for login")
     return parser
 
 
@@ -220,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": command_parse,
         "replay": command_replay,
         "migrate": command_migrate,
+        "wechat-rooms": command_wechat_rooms,
     }
     return handlers[args.command](args)
 

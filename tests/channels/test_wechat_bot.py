@@ -1,0 +1,118 @@
+"""`python bot.py` with WeChat configured, and `bot.py wechat-rooms`, against a fake gateway."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+from settings import PROJECT_ROOT
+from tests.bot_process import running_bot
+from tests.channels.fake_puppet import TOKEN, FakePuppetService
+from tests.channels.wechat_world import (
+    OFFICE,
+    RESIDENT,
+    ROOM,
+    STRANGERS,
+    add_rooms,
+    clear_wechaty_environment,
+    wechat_directory,
+)
+
+
+def wechat_environment(puppet: FakePuppetService) -> dict[str, str]:
+    return {
+        "WECHATY_PUPPET_SERVICE_ENDPOINT": puppet.endpoint,
+        "WECHATY_PUPPET_SERVICE_TOKEN": TOKEN,
+        "GRIDSTEWARD_WECHAT_RETRY_SECONDS": "0.1",
+        "GRIDSTEWARD_WECHAT_ROOM_INTERVAL_SECONDS": "0",
+    }
+
+
+def wait_for(condition: object, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+async def test_the_bot_process_serves_a_wechat_room(tmp_path: Path) -> None:
+    clear_wechaty_environment()
+    puppet = FakePuppetService()
+    add_rooms(puppet)
+    await puppet.start()
+    wechat_directory(tmp_path)
+    loop = asyncio.get_running_loop()
+
+    def scenario() -> str:
+        with running_bot(
+            tmp_path, directory=tmp_path / "directory.yaml", environment=wechat_environment(puppet)
+        ) as bot:
+            wait_for(lambda: "WeChat: logged in" in bot.log())
+            report = "#报修 3栋2单元501 燃气灶打不着火"
+            loop.call_soon_threadsafe(puppet.say, ROOM, RESIDENT, report)
+            wait_for(lambda: len(puppet.sent) >= 1)
+            return bot.log()
+
+    try:
+        log = await asyncio.to_thread(scenario)
+    finally:
+        await puppet.stop()
+    assert "工单 #1" in puppet.sent[0].text and puppet.sent[0].room == ROOM
+    assert "ticket #1 created" in log
+
+
+async def test_wechat_rooms_lists_rooms_and_what_they_are_bound_to(tmp_path: Path) -> None:
+    clear_wechaty_environment()
+    puppet = FakePuppetService()
+    add_rooms(puppet)
+    await puppet.start()
+    wechat_directory(tmp_path)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
+    environment.update(wechat_environment(puppet))
+    try:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "bot.py",
+            "wechat-rooms",
+            "--directory",
+            str(tmp_path / "directory.yaml"),
+            "--wait",
+            "20",
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        await puppet.stop()
+    assert process.returncode == 0, stderr.decode()
+    lines = sorted(stdout.decode().splitlines())
+    assert lines == sorted(
+        [
+            f"{ROOM}\t翠东燃气管家群\tbound to cuidong-gas",
+            f"{OFFICE}\t翠东社区工作群\tbound to cuidong-office",
+            f"{STRANGERS}\t隔壁小区闲聊群\tnot bound",
+        ]
+    )
+
+
+async def test_wechat_rooms_says_what_is_missing(tmp_path: Path) -> None:
+    clear_wechaty_environment()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
+    environment["WECHATY_PUPPET_SERVICE_TOKEN"] = TOKEN  # a token alone: no internet lookup
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "bot.py",
+        "wechat-rooms",
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    assert "WECHATY_PUPPET_SERVICE_ENDPOINT is not set" in stderr.decode()

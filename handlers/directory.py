@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+# Re-exported: callers read the directory's value types and durations from here.
+from handlers.directory_values import WeeklyTime as WeeklyTime
+from handlers.directory_values import parse_duration as parse_duration
+from handlers.normalize import normalize
+
 SLA_KINDS = ("repair", "hazard", "complaint", "inquiry", "emergency")
+# How SLA time runs: "wall" counts every hour, "working" only working hours (read by schedules).
+SLA_CLOCKS = ("wall", "working")
+EMERGENCY_KINDS = ("gas", "fire", "electric", "lift", "water")
+# Numbers everyone knows: fire brigade, and the lift rescue line; the rest use emergency_phone.
+DEFAULT_EMERGENCY_PHONES: Mapping[str, str] = MappingProxyType({"fire": "119", "lift": "96333"})
+DEFAULT_WEEKLY_DIGEST = WeeklyTime(weekday=0, at=time(9, 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,8 @@ class Grid:
     assistants: tuple[str, ...]
     supervisor: str | None
     chats: tuple[str, ...]  # chats dedicated to this grid
+    # Places without a building number (东门, 地下车库) as the directory writes them.
+    places: tuple[str, ...] = ()
 
     def covers(self, building: str | None) -> bool:
         """Whether a building number as written in an address ("3" of "3栋") is in this grid."""
@@ -91,17 +103,51 @@ class Grid:
 
 
 @dataclass(frozen=True, slots=True)
+class Escalation:
+    """How overdue tickets are chased: a reminder every `interval` (None: the smaller of 1 h and
+    the SLA being chased), and after this many reminders the next step goes up (督办)."""
+
+    interval: timedelta | None = None
+    reminders_before_escalation: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class Community:
-    """A community (社区) with its secretaries (书记), chats, daily digest (通报) and grids."""
+    """A community (社区) with its secretaries (书记), chats, daily digest (通报) and grids.
+
+    The policies below the grids are the directory's root values unless the community sets
+    its own; times of day are wall-clock times in the directory's timezone.
+    """
 
     id: str
     name: str
     secretaries: tuple[str, ...]
-    digest_at: time | None  # wall-clock time in the directory's timezone
+    digest_at: time | None
     digest_chat: str | None
     chats: tuple[str, ...]
     grids: tuple[Grid, ...]
     emergency_phone: str
+    quiet_hours: tuple[time, time] | None = None
+    sla_clock: str = "wall"  # one of SLA_CLOCKS
+    escalation: Escalation = Escalation()
+    weekly_digest: WeeklyTime = DEFAULT_WEEKLY_DIGEST
+    # Emergency type → number, as written in the directory; see emergency_phone_for.
+    emergency_phones: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "emergency_phones", MappingProxyType(dict(self.emergency_phones)))
+
+    def emergency_phone_for(self, kind: str) -> str:
+        """The number to call for an emergency of `kind` (one of EMERGENCY_KINDS): the
+        directory's number for that type, else 119 for fire and 96333 for a lift, else the
+        community's emergency_phone."""
+        if kind not in EMERGENCY_KINDS:
+            raise KeyError(f"unknown emergency kind {kind!r}; expected one of {EMERGENCY_KINDS}")
+        return (
+            self.emergency_phones.get(kind)
+            or DEFAULT_EMERGENCY_PHONES.get(kind)
+            or self.emergency_phone
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +171,13 @@ class Directory:
     chats: Mapping[str, Chat] = field(hash=False)
     sla: Mapping[str, Sla] = field(hash=False)
     source: str = "<string>"
+    admins: tuple[str, ...] = ()  # people who may see everything on the dashboard
     _people_by_account: dict[tuple[str, str], Person] = field(init=False, repr=False, compare=False)
     _chats_by_address: dict[tuple[str, str], Chat] = field(init=False, repr=False, compare=False)
     _communities_by_id: dict[str, Community] = field(init=False, repr=False, compare=False)
     _communities_by_chat: dict[str, Community] = field(init=False, repr=False, compare=False)
     _grids_by_id: dict[str, Grid] = field(init=False, repr=False, compare=False)
+    _grids_by_place: dict[tuple[str, str], Grid] = field(init=False, repr=False, compare=False)
     _members: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
     # '@token' → [(match rank, person id)]: 0 id, 1 name, 2 account; lower ranks win.
     _people_by_token: dict[str, list[tuple[int, str]]] = field(
@@ -169,6 +217,15 @@ class Directory:
         put("_communities_by_id", {c.id: c for c in self.communities})
         put("_communities_by_chat", by_chat)
         put("_grids_by_id", {g.id: g for c in self.communities for g in c.grids})
+        put(
+            "_grids_by_place",
+            {
+                (c.id, place_key(place)): g
+                for c in self.communities
+                for g in c.grids
+                for place in g.places
+            },
+        )
         put("_members", members)
 
     def person(self, person_id: str) -> Person | None:
@@ -206,6 +263,11 @@ class Directory:
                     return grid
         return None
 
+    def grid_for_place(self, community_id: str, text_place: str) -> Grid | None:
+        """The grid whose `places` include this place, compared after normalisation (東門 is
+        东门, spaces and letter case do not count); an exact name, not a part of one."""
+        return self._grids_by_place.get((community_id, place_key(text_place)))
+
     def find_person(self, community_id: str, token: str) -> Person | None:
         """Resolve '@token' (id, name or any account), preferring the community's own people.
 
@@ -242,41 +304,17 @@ class Directory:
         return dataclasses.replace(self, people=people)
 
 
+def place_key(text: str) -> str:
+    """A place name as compared: normalised (script, width, case) and without spaces."""
+    return normalize(text).replace(" ", "")
+
+
 def _community_people(community: Community) -> Iterable[str]:
     yield from community.secretaries
     for grid in community.grids:
         yield from grid.staff
         if grid.supervisor:
             yield grid.supervisor
-
-
-_DURATION_UNITS: dict[str, timedelta] = {
-    **dict.fromkeys(("d", "day", "days", "天", "日"), timedelta(days=1)),
-    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "小时", "时"), timedelta(hours=1)),
-    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "分钟", "分"), timedelta(minutes=1)),
-    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", "秒"), timedelta(seconds=1)),
-}
-_DURATION_PART = re.compile(r"\s*(\d+)\s*([a-z]+|小时|分钟|[天日时分秒])", re.IGNORECASE)
-
-
-def parse_duration(value: str) -> timedelta:
-    """Read '20m', '2h', '3d', '1h30m', '90min' or '45s' (also 小时/分钟/天); units are required."""
-    text = str(value).strip()
-    total, position, seen = timedelta(), 0, set()
-    for match in _DURATION_PART.finditer(text):
-        if match.start() != position:
-            break
-        unit = _DURATION_UNITS.get(match.group(2).lower())
-        if unit is None or unit in seen:
-            break
-        seen.add(unit)
-        total += int(match.group(1)) * unit
-        position = match.end()
-    if not text or position != len(text):
-        raise ValueError(
-            f"无法识别的时长 {text!r} (not a duration; write e.g. 20m, 2h, 3d or 1h30m)"
-        )
-    return total
 
 
 def parse_directory(text: str, *, source: str = "<string>") -> Directory:
@@ -289,20 +327,6 @@ def parse_directory(text: str, *, source: str = "<string>") -> Directory:
 
 def load_directory(path: str | os.PathLike[str]) -> Directory:
     """Read and validate the directory file at `path` (UTF-8, a BOM from Notepad is fine)."""
-    source = os.fspath(path)
-    try:
-        with open(source, encoding="utf-8-sig") as file:
-            text = file.read()
-    except FileNotFoundError:
-        raise DirectoryError(
-            source, None, "", "找不到目录文件", "directory file not found"
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise DirectoryError(
-            source, None, "", "文件不是 UTF-8 编码", f"file is not UTF-8: {exc.reason}"
-        ) from None
-    except OSError as exc:
-        raise DirectoryError(
-            source, None, "", "无法读取目录文件", f"cannot read directory file: {exc.strerror}"
-        ) from None
-    return parse_directory(text, source=source)
+    from handlers.directory_loader import read_directory_file
+
+    return read_directory_file(path)

@@ -17,7 +17,12 @@ from handlers.events import Inbound
 from handlers.privacy import mask_sensitive
 from handlers.router import handle
 from models.db import Database
-from models.inbound import InboundMessage, find_inbound, pending_inbound_ids
+from models.inbound import (
+    InboundMessage,
+    encode_attachments,
+    find_inbound,
+    pending_inbound_ids,
+)
 from models.outbox import OutboxPost
 
 log = logging.getLogger("gridsteward.dispatch")
@@ -75,7 +80,7 @@ class Dispatcher:
                 text=event.text,
                 reply_to=event.reply_to,
                 mentions=" ".join(event.mentions),
-                attachments=" ".join(f"{a.kind}:{a.ref}" for a in event.attachments),
+                attachments=encode_attachments([(a.kind, a.ref) for a in event.attachments]),
                 received_at=self.clock(),
             )
             session.add(row)

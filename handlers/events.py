@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class Inbound:
     reply_to: str | None = None  # the platform message id this one quotes
     mentions: tuple[str, ...] = ()  # platform account ids the platform says were @mentioned
     attachments: tuple[Attachment, ...] = field(default_factory=tuple)
+    edited: bool = False  # an edit of the earlier message with this message_id
+    sent_at: datetime | None = None  # the platform's own timestamp, for keeping order
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,5 +38,7 @@ class Outbound:
     chat_address: str
     text: str
     mention_accounts: tuple[str, ...] = ()
+    mention_names: tuple[str, ...] = ()  # display names, aligned with mention_accounts
     reply_to: str | None = None
     outbox_id: int | None = None  # lets a channel make a resend after a crash a no-op
+    outbox_ids: tuple[int, ...] = ()  # every outbox post this message carries (merged posts)

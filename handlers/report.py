@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers import texts
 from handlers.address import Address
+from handlers.attachments import attach_files
 from handlers.context import Context
 from handlers.directory import Grid
 from handlers.lifecycle import move, record
@@ -52,6 +53,7 @@ def report(ctx: Context, parsed: Parsed) -> str:
         ticket_number=ticket.number,
     )
     move(ctx, ticket, to="new", action="created")
+    attach_files(ctx, ticket)
     grid = ctx.directory.grid_for(ctx.community.id, building=address.building, chat_id=ctx.chat.id)
     assign_to_grid(ctx, ticket, grid)
     announce(ctx, ticket, grid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers import texts
 from handlers.address import Address, find_address
+from handlers.attachments import attach_files, files_of
 from handlers.context import Context
 from handlers.lifecycle import move, record
 from handlers.normalize import normalize
@@ -108,9 +109,10 @@ def follow_up(ctx: Context, ticket: Ticket, parsed: Parsed) -> str:
     """A reply to a ticket that is no command: keep it on the ticket and pass it on."""
     assert ticket.number is not None
     text = ctx.inbound.text.strip()
-    extras = ctx.inbound.attachments.split()
-    note = " ".join([text, *(f"[{a.split(':', 1)[0]}]" for a in extras)]).strip()
+    extras = files_of(ctx)
+    note = " ".join([text, *(texts.file_label(kind) for kind, _ in extras)]).strip()
     record(ctx, ticket, action="follow_up", note=note)
+    attach_files(ctx, ticket)
     link_message(
         ctx.session,
         channel=ctx.inbound.channel,

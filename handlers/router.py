@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from handlers import residents, texts, work
 from handlers.address import Address
+from handlers.attachments import files_of, report_just_made
 from handlers.context import Context
 from handlers.lifecycle import FINISHED
 from handlers.parse import Parsed, parse
@@ -59,6 +60,8 @@ def handle(ctx: Context) -> str:
     if parsed.ticket and named is None:
         return "unknown ticket number"
     target = named or replied
+    if target is None and files_of(ctx) and parsed.intent == "none":
+        target = report_just_made(ctx)  # the photo sent right after the words
     if target is not None:
         return residents.follow_up(ctx, target, parsed)
     return "chat: silent"

@@ -15,6 +15,7 @@ STATE_LABELS = {
     "reopened": "已重新打开",
     "returned": "已退回社区",
 }
+FILE_LABELS = {"photo": "图片", "voice": "语音", "file": "文件"}
 RATING_LABELS = {"satisfied": "满意", "unsatisfied": "不满意"}
 ACTION_LABELS = {
     "claim": "接单",
@@ -55,6 +56,11 @@ def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
     masked first, so the cut never leaves half a phone number unrecognised."""
     text = mask_sensitive(text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def file_label(kind: str) -> str:
+    """'[图片]': how a photo or file someone sent is named in a post and the audit trail."""
+    return f"[{FILE_LABELS.get(kind, kind)}]"
 
 
 def kind_label(kind: str) -> str:

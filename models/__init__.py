@@ -1,8 +1,17 @@
 """SQLModel tables and the repository functions on them; migrations live beside them."""
 
+from models.attachment import TicketAttachment
 from models.inbound import InboundMessage
 from models.local_chat import LocalMessage
 from models.outbox import OutboxPost
 from models.ticket import MessageLink, Ticket, TicketEvent
 
-__all__ = ["InboundMessage", "LocalMessage", "MessageLink", "OutboxPost", "Ticket", "TicketEvent"]
+__all__ = [
+    "InboundMessage",
+    "LocalMessage",
+    "MessageLink",
+    "OutboxPost",
+    "Ticket",
+    "TicketAttachment",
+    "TicketEvent",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
@@ -30,7 +31,7 @@ class InboundMessage(SQLModel, table=True):
     text: str
     reply_to: str | None = Field(default=None, max_length=128)
     mentions: str = ""  # space-separated platform accounts
-    attachments: str = ""  # space-separated kind:ref pairs
+    attachments: str = ""  # JSON [[kind, ref], …]; see encode_attachments
     received_at: datetime = utc_field(nullable=False)
     state: str = Field(
         default="pending", max_length=16, index=True
@@ -53,3 +54,14 @@ def find_inbound(
 def pending_inbound_ids(session: Session) -> list[int]:
     query = select(InboundMessage.id).where(InboundMessage.state == "pending")
     return [i for i in session.exec(query.order_by(col(InboundMessage.id))) if i is not None]
+
+
+def encode_attachments(files: list[tuple[str, str]]) -> str:
+    """(kind, ref) pairs as stored; refs may hold spaces (a FileBox name), so JSON."""
+    return json.dumps([list(pair) for pair in files], ensure_ascii=False) if files else ""
+
+
+def decode_attachments(stored: str) -> list[tuple[str, str]]:
+    if not stored:
+        return []
+    return [(str(kind), str(ref)) for kind, ref in json.loads(stored)]

@@ -32,7 +32,8 @@ class Ticket(SQLModel, table=True):
     room: str | None = Field(default=None, max_length=16)
     phone: str | None = Field(default=None, max_length=32)
     id_number: str | None = Field(default=None, max_length=32)
-    reporter: str = Field(max_length=128)  # a person id, or a resident's platform account
+    # A person id, or a resident's platform account; indexed for "this resident's tickets".
+    reporter: str = Field(max_length=128, index=True)
     reporter_name: str = Field(default="", max_length=128)
     channel: str = Field(max_length=16)
     chat: str = Field(max_length=64)  # the directory's chat id

@@ -12,7 +12,8 @@ from channels.local import LocalChannel
 from channels.outbox import OutboxSender
 from handlers.directory import Directory
 from handlers.dispatcher import Dispatcher
-from handlers.events import Inbound
+from handlers.events import Attachment, Inbound
+from models.attachment import ticket_attachments
 from models.db import Database
 from models.outbox import OutboxPost
 from models.ticket import Ticket, TicketEvent, all_tickets, get_ticket, ticket_events
@@ -60,6 +61,34 @@ class Bot:
             reply_to=reply_to,
         )
         return int(message["id"])
+
+    async def deliver(
+        self,
+        chat: str,
+        who: str,
+        text: str,
+        *,
+        message_id: str,
+        reply_to: str | None = None,
+        files: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        """A message as a platform adapter hands it over (with files the local chat lacks)."""
+        person = self.directory.person(who)
+        event = Inbound(
+            channel="local",
+            chat=self.directory.chats[chat].address,
+            sender=person.accounts.get("local", who) if person else who,
+            sender_name=person.name if person else who,
+            message_id=message_id,
+            text=text,
+            reply_to=reply_to,
+            attachments=tuple(Attachment(kind, ref) for kind, ref in files),
+        )
+        await self._deliver(event)
+
+    def attachments(self, number: int) -> list[tuple[str, str]]:
+        with self.database.session() as session:
+            return [(a.kind, a.ref) for a in ticket_attachments(session, number=number)]
 
     async def posts(self, chat: str = "cuidong-gas") -> list[dict[str, Any]]:
         """The bot's posts in a chat since the last call."""

@@ -1,4 +1,4 @@
-"""The directory loader: the example file, lookups, and errors that point at the right line."""
+"""The directory: the example file and lookups, including the policies communities inherit."""
 
 from __future__ import annotations
 
@@ -9,130 +9,16 @@ from pathlib import Path
 import pytest
 
 from handlers.directory import (
+    EMERGENCY_KINDS,
     Directory,
-    DirectoryError,
+    Escalation,
     Sla,
+    WeeklyTime,
     load_directory,
     parse_directory,
     parse_duration,
 )
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "directory.yaml"
-
-# Two communities so that cross-community rules (one chat, one grid id) can be broken.
-BASE = """\
-timezone: Asia/Shanghai
-quiet_hours: "22:00-07:00"
-communities:
-  - id: cuidong
-    name: 翠东社区
-    secretaries: [sec-li]
-    digest_at: "18:00"
-    digest_chat: cuidong-office
-    chats: [cuidong-gas, cuidong-office]
-    emergency_phone: "96777"
-    grids:
-      - id: cuidong-1
-        name: 翠东一网格
-        buildings: ["1-8"]
-        steward: zhu
-        assistants: [chen]
-        supervisor: wang
-      - id: cuidong-2
-        name: 翠东二网格
-        buildings: ["9-16"]
-        steward: liu
-        assistants: []
-        supervisor: wang
-  - id: xiyuan
-    name: 西苑社区
-    secretaries: [sec-wu]
-    chats: [xiyuan-gas]
-    grids:
-      - id: xiyuan-1
-        name: 西苑一网格
-        buildings: [1, "2-5"]
-        steward: zhao
-        assistants: [chen-xy]
-        chats: [xiyuan-1-chat]
-people:
-  - id: zhu
-    name: 祝均升
-    role: steward
-    accounts: {local: zhu, telegram: "10001", wechat: wxid_zhu}
-  - id: chen
-    name: 陈明
-    role: assistant
-    accounts: {local: chen}
-  - id: liu
-    name: 刘红
-    role: steward
-    accounts: {local: liu}
-  - id: wang
-    name: 王建国
-    role: supervisor
-    accounts: {local: wang}
-  - id: sec-li
-    name: 李书记
-    role: secretary
-    accounts: {local: sec-li}
-  - id: zhao
-    name: 赵强
-    role: steward
-    accounts: {local: zhao}
-  - id: chen-xy
-    name: 陈明
-    role: assistant
-    accounts: {local: chen-xy}
-  - id: sec-wu
-    name: 吴书记
-    role: secretary
-chats:
-  - id: cuidong-gas
-    name: 翠东燃气管家群
-    platform: local
-    address: cuidong-gas
-  - id: cuidong-office
-    name: 翠东社区工作群
-    platform: local
-    address: cuidong-office
-  - id: xiyuan-gas
-    name: 西苑燃气群
-    platform: local
-    address: xiyuan-gas
-  - id: xiyuan-1-chat
-    name: 西苑一网格群
-    platform: local
-    address: xiyuan-1-chat
-sla:
-  repair: {claim: 2h, resolve: 24h}
-"""
-
-MARK = "  # <-"  # marks the line an error must point at
-
-
-def edit(*replacements: tuple[str, str]) -> str:
-    """BASE with each `old` (which must occur exactly once) replaced by `new`."""
-    text = BASE
-    for old, new in replacements:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
-    return text
-
-
-def write(tmp_path: Path, text: str, name: str = "directory.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def load_error(tmp_path: Path, text: str) -> tuple[str, int | None]:
-    """Load `text` from a real file; return the error message and the marked line."""
-    marked = [n for n, line in enumerate(text.splitlines(), 1) if line.endswith(MARK)]
-    path = write(tmp_path, text)
-    with pytest.raises(DirectoryError) as caught:
-        load_directory(path)
-    return str(caught.value), (marked[0] if marked else None)
+from tests.handlers.directory_samples import BASE, EXAMPLE, edit, write
 
 
 @pytest.fixture
@@ -323,20 +209,6 @@ def test_scalars_keep_the_text_typed(tmp_path: Path) -> None:
     assert loaded.community("xiyuan").emergency_phone == "119"  # type: ignore[union-attr]
 
 
-def test_extra_keys_anchors_and_a_bom_are_fine(tmp_path: Path) -> None:
-    # Notepad saves a BOM; administrators share settings with anchors and '<<'.
-    text = "\ufeffnote: 随便写\ndefaults: &staff {supervisor: wang, assistants: [chen]}\n" + edit(
-        (
-            "        assistants: []\n        supervisor: wang\n",
-            "        <<: *staff\n        assistants: []\n",
-        )
-    )
-    loaded = load_directory(write(tmp_path, text))
-    grid = loaded.grid("cuidong-2")
-    assert grid is not None
-    assert grid.supervisor == "wang" and grid.assistants == ()  # explicit keys win
-
-
 def test_directory_values_are_read_only_and_hashable(directory: Directory) -> None:
     with pytest.raises(TypeError):
         directory.people["x"] = directory.people["zhu"]  # type: ignore[index]
@@ -370,398 +242,135 @@ def test_parse_duration_rejects_nonsense(text: str) -> None:
         parse_duration(text)
 
 
-# -- errors that name the file, the line and the key ------------------------------------------
+# -- policies a community inherits from the root, and places ----------------------------------
 
 
-def test_missing_file_names_the_path(tmp_path: Path) -> None:
-    missing = tmp_path / "nope.yaml"
-    with pytest.raises(DirectoryError, match="找不到目录文件") as caught:
-        load_directory(missing)
-    assert str(missing) in str(caught.value) and caught.value.line is None
+def test_example_file_shows_every_new_key() -> None:
+    example = load_directory(EXAMPLE)
+    assert example.admins == ("admin-he",)
+    assert example.person("admin-he").role == "admin"  # type: ignore[union-attr]
+    cuidong = example.community("cuidong")
+    assert cuidong is not None
+    assert cuidong.quiet_hours == (time(22, 0), time(7, 0)) and cuidong.sla_clock == "wall"
+    # The community sets only the reminder count; the interval comes from the root.
+    assert cuidong.escalation == Escalation(timedelta(hours=1), reminders_before_escalation=1)
+    assert cuidong.weekly_digest == WeeklyTime(weekday=0, at=time(8, 30))  # "周一 08:30"
+    phones = {kind: cuidong.emergency_phone_for(kind) for kind in EMERGENCY_KINDS}
+    assert phones == {
+        "gas": "96777",
+        "fire": "119",
+        "electric": "95598",
+        "lift": "96333",
+        "water": "96777",  # not set for water: the community's emergency_phone
+    }
+    east_gate = example.grid_for_place("cuidong", "东门")
+    assert east_gate is not None and east_gate.id == "cuidong-1"
+    assert example.grid("cuidong-2").places == ("西门", "1号配电房", "2号配电房")  # type: ignore[union-attr]
 
 
-def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
-    message, line = load_error(
-        tmp_path, edit(("    steward: zhu\n", f"    steward: zhu: x{MARK}\n"))
+def test_policies_default_when_nothing_is_set(directory: Directory) -> None:
+    xiyuan = directory.community("xiyuan")
+    assert xiyuan is not None
+    assert xiyuan.quiet_hours == (time(22, 0), time(7, 0))  # BASE sets it at the root
+    assert xiyuan.sla_clock == "wall"
+    assert xiyuan.escalation == Escalation(interval=None, reminders_before_escalation=2)
+    assert xiyuan.weekly_digest == WeeklyTime(weekday=0, at=time(9, 0))
+    assert xiyuan.emergency_phone == "119"
+    assert [xiyuan.emergency_phone_for(kind) for kind in EMERGENCY_KINDS] == [
+        "119",
+        "119",
+        "119",
+        "96333",
+        "119",
+    ]
+    assert directory.admins == ()
+    assert directory.grid("xiyuan-1").places == ()  # type: ignore[union-attr]
+    with pytest.raises(KeyError):
+        xiyuan.emergency_phone_for("flood")
+
+
+def test_a_community_overrides_the_root_key_by_key() -> None:
+    root = (
+        'quiet_hours: "22:00-07:00"\n'
+        "sla_clock: working\n"
+        "escalation: {interval: 30m, reminders_before_escalation: 3}\n"
+        'weekly_digest: "星期五 17:30"\n'
+        'emergency_phones: {gas: "96777", fire: "12119"}\n'
+        "admins: [sec-wu, zhu, sec-wu]\n"
     )
-    path = tmp_path / "directory.yaml"
-    assert message.startswith(f"{path} 第{line}行: YAML 语法错误 (YAML syntax error: ")
-
-
-@pytest.mark.parametrize("text", ["- a\n- b\n", "just words\n", ""])
-def test_top_level_must_be_a_mapping(tmp_path: Path, text: str) -> None:
-    message, _ = load_error(tmp_path, text)
-    assert message.startswith(f"{tmp_path / 'directory.yaml'} 第1行")
-    assert "mapping" in message
-
-
-def test_error_carries_its_parts(tmp_path: Path) -> None:
-    path = write(tmp_path, edit(("    steward: zhu\n", "    steward: zhuu\n")))
-    with pytest.raises(DirectoryError) as caught:
-        load_directory(path)
-    error = caught.value
-    assert (error.source, error.line, error.key) == (
-        str(path),
-        15,
-        "communities[0].grids[0].steward",
+    cuidong = (
+        '    emergency_phone: "96777"\n'
+        '    quiet_hours: "21:30-08:00"\n'
+        "    sla_clock: wall\n"
+        "    escalation: {interval: 2h}\n"
+        '    weekly_digest: "sunday 20:00"\n'
+        '    emergency_phones: {gas: "95007", electric: "95598"}\n'
     )
-    assert str(error) == (
-        f'{path} 第15行 communities[0].grids[0].steward: 未知人员 "zhuu" (unknown person id)'
+    loaded = parse_directory(
+        edit(('quiet_hours: "22:00-07:00"\n', root), ('    emergency_phone: "96777"\n', cuidong))
     )
-
-
-CASES = [
-    # --- missing required keys: the line is that of the mapping that lacks them
-    (
-        [
-            ("timezone: Asia/Shanghai\n", f"timezone: Asia/Shanghai{MARK}\n"),
-            ("\ncommunities:\n", "\ncommunity:\n"),
-        ],
-        "communities",
-        "missing required key",
-    ),
-    (
-        [
-            ("timezone: Asia/Shanghai\n", f"timezone: Asia/Shanghai{MARK}\n"),
-            ("\npeople:\n", "\npersons:\n"),
-        ],
-        "people",
-        "missing required key",
-    ),
-    (
-        [
-            ("timezone: Asia/Shanghai\n", f"timezone: Asia/Shanghai{MARK}\n"),
-            ("\nchats:\n  - id: cuidong-gas", "\nchat:\n  - id: cuidong-gas"),
-        ],
-        "chats",
-        "missing required key",
-    ),
-    (
-        [("  - id: cuidong\n    name: 翠东社区\n", f"  - name: 翠东社区{MARK}\n")],
-        "communities[0].id",
-        "missing required key",
-    ),
-    (
-        [("  - id: xiyuan\n    name: 西苑社区\n", f"  - id: xiyuan{MARK}\n")],
-        "communities[1].name",
-        "missing required key",
-    ),
-    (
-        [
-            ("  - id: xiyuan\n", f"  - id: xiyuan{MARK}\n"),
-            ("    grids:\n      - id: xiyuan-1", "    grid:\n      - id: xiyuan-1"),
-        ],
-        "communities[1].grids",
-        "missing required key",
-    ),
-    (
-        [
-            (
-                "      - id: cuidong-2\n        name: 翠东二网格\n",
-                f"      - name: 翠东二网格{MARK}\n",
-            )
-        ],
-        "communities[0].grids[1].id",
-        "missing required key",
-    ),
-    (
-        [
-            ("      - id: cuidong-2\n", f"      - id: cuidong-2{MARK}\n"),
-            ("        steward: liu\n", ""),
-        ],
-        "communities[0].grids[1].steward",
-        "a grid needs a steward",
-    ),
-    (
-        [("        steward: liu\n", f"        steward:{MARK}\n")],
-        "communities[0].grids[1].steward",
-        "a grid needs a steward",
-    ),
-    (
-        [
-            ("      - id: cuidong-2\n", f"      - id: cuidong-2{MARK}\n"),
-            ('        buildings: ["9-16"]\n', ""),
-        ],
-        "communities[0].grids[1].buildings",
-        "missing required key",
-    ),
-    (
-        [("  - id: liu\n    name: 刘红\n", f"  - name: 刘红{MARK}\n")],
-        "people[2].id",
-        "missing required key",
-    ),
-    (
-        [("  - id: liu\n    name: 刘红\n", f"  - id: liu{MARK}\n")],
-        "people[2].name",
-        "missing required key",
-    ),
-    (
-        [("  - id: xiyuan-gas\n    name: 西苑燃气群\n", f"  - name: 西苑燃气群{MARK}\n")],
-        "chats[2].id",
-        "missing required key",
-    ),
-    (
-        [
-            (
-                "  - id: xiyuan-gas\n    name: 西苑燃气群\n    platform: local\n",
-                f"  - id: xiyuan-gas{MARK}\n    name: 西苑燃气群\n",
-            )
-        ],
-        "chats[2].platform",
-        "missing required key",
-    ),
-    (
-        [
-            ("  - id: xiyuan-gas\n", f"  - id: xiyuan-gas{MARK}\n"),
-            ("    address: xiyuan-gas\n", ""),
-        ],
-        "chats[2].address",
-        "missing required key",
-    ),
-    # --- duplicate ids
-    (
-        [("  - id: xiyuan\n", f"  - id: cuidong{MARK}\n")],
-        "communities[1].id",
-        "duplicate community id",
-    ),
-    (
-        [("      - id: cuidong-2\n", f"      - id: cuidong-1{MARK}\n")],
-        "communities[0].grids[1].id",
-        "duplicate grid id",
-    ),
-    (
-        [("      - id: xiyuan-1\n", f"      - id: cuidong-1{MARK}\n")],
-        "communities[1].grids[0].id",
-        "duplicate grid id",
-    ),
-    ([("  - id: zhao\n", f"  - id: zhu{MARK}\n")], "people[5].id", "duplicate person id"),
-    (
-        [("  - id: xiyuan-gas\n", f"  - id: cuidong-gas{MARK}\n")],
-        "chats[2].id",
-        "duplicate chat id",
-    ),
-    (
-        [("    address: xiyuan-gas\n", f"    address: cuidong-gas{MARK}\n")],
-        "chats[2].address",
-        "same platform address",
-    ),
-    (
-        [("    secretaries: [sec-wu]\n", f"    secretaries: []{MARK}\n")],
-        "communities[1].secretaries",
-        "at least one secretary",
-    ),
-    # --- unknown people
-    (
-        [("    secretaries: [sec-wu]\n", f"    secretaries: [sec-wu, sec-zz]{MARK}\n")],
-        "communities[1].secretaries[1]",
-        "unknown person id",
-    ),
-    (
-        [("        steward: zhu\n", f"        steward: zhuu{MARK}\n")],
-        "communities[0].grids[0].steward",
-        "unknown person id",
-    ),
-    (
-        [
-            (
-                "        assistants: [chen]\n",
-                f"        assistants:\n          - chen\n          - chenn{MARK}\n",
-            )
-        ],
-        "communities[0].grids[0].assistants[1]",
-        "unknown person id",
-    ),
-    (
-        [
-            (
-                "        steward: liu\n        assistants: []\n        supervisor: wang\n",
-                f"        steward: liu\n        assistants: []\n        supervisor: wong{MARK}\n",
-            )
-        ],
-        "communities[0].grids[1].supervisor",
-        "unknown person id",
-    ),
-    # --- buildings
-    (
-        [('        buildings: ["9-16"]\n', f'        buildings: ["8-16"]{MARK}\n')],
-        "communities[0].grids[1].buildings[0]",
-        'overlap between grids "cuidong-1" and "cuidong-2"',
-    ),
-    (
-        [('        buildings: ["9-16"]\n', f"        buildings: [9, 3]{MARK}\n")],
-        "communities[0].grids[1].buildings[1]",
-        'overlap between grids "cuidong-1" and "cuidong-2"',
-    ),
-    (
-        [('        buildings: ["1-8"]\n', f'        buildings: ["8-1"]{MARK}\n')],
-        "communities[0].grids[0].buildings[0]",
-        "range start is after its end",
-    ),
-    (
-        [('        buildings: ["1-8"]\n', f'        buildings: ["a-b"]{MARK}\n')],
-        "communities[0].grids[0].buildings[0]",
-        "not a building number or range",
-    ),
-    (
-        [('        buildings: ["1-8"]\n', f"        buildings: {{from: 1}}{MARK}\n")],
-        "communities[0].grids[0].buildings",
-        "expected a building number or range",
-    ),
-    # --- chats
-    (
-        [("    chats: [xiyuan-gas]\n", f"    chats: [xiyuan-gaz]{MARK}\n")],
-        "communities[1].chats[0]",
-        "unknown chat id",
-    ),
-    (
-        [("    digest_chat: cuidong-office\n", f"    digest_chat: cuidong-offise{MARK}\n")],
-        "communities[0].digest_chat",
-        "unknown chat id",
-    ),
-    (
-        [("        chats: [xiyuan-1-chat]\n", f"        chats: [xiyuan-2-chat]{MARK}\n")],
-        "communities[1].grids[0].chats[0]",
-        "unknown chat id",
-    ),
-    (
-        [("    chats: [xiyuan-gas]\n", f"    chats: [xiyuan-gas, cuidong-gas]{MARK}\n")],
-        "communities[1].chats[1]",
-        "belongs to two communities",
-    ),
-    (
-        [("        chats: [xiyuan-1-chat]\n", f"        chats: [cuidong-office]{MARK}\n")],
-        "communities[1].grids[0].chats[0]",
-        "belongs to two communities",
-    ),
-    (
-        [
-            (
-                "    chats: [xiyuan-gas]\n",
-                f"    chats: [xiyuan-gas]\n    digest_chat: cuidong-office{MARK}\n",
-            )
-        ],
-        "communities[1].digest_chat",
-        "belongs to two communities",
-    ),
-    (
-        [
-            ("  - id: cuidong\n", f"  - id: cuidong{MARK}\n"),
-            ("    digest_chat: cuidong-office\n", ""),
-        ],
-        "communities[0].digest_chat",
-        "digest_at needs a digest_chat",
-    ),
-    # --- times and zones
-    (
-        [("timezone: Asia/Shanghai\n", f"timezone: Mars/Olympus{MARK}\n")],
-        "timezone",
-        "unknown timezone",
-    ),
-    (
-        [('    digest_at: "18:00"\n', f'    digest_at: "25:00"{MARK}\n')],
-        "communities[0].digest_at",
-        "not a time of day",
-    ),
-    (
-        [('quiet_hours: "22:00-07:00"\n', f'quiet_hours: "22:00-07:60"{MARK}\n')],
-        "quiet_hours",
-        "not a time of day",
-    ),
-    (
-        [('quiet_hours: "22:00-07:00"\n', f'quiet_hours: "22点到7点"{MARK}\n')],
-        "quiet_hours",
-        "HH:MM",
-    ),
-    # --- SLA
-    (
-        [
-            (
-                "  repair: {claim: 2h, resolve: 24h}\n",
-                f"  repair: {{claim: 2x, resolve: 24h}}{MARK}\n",
-            )
-        ],
-        "sla.repair.claim",
-        "not a duration",
-    ),
-    (
-        [
-            (
-                "  repair: {claim: 2h, resolve: 24h}\n",
-                f"  repair:\n    claim: 2h\n    resolve: 0m{MARK}\n",
-            )
-        ],
-        "sla.repair.resolve",
-        "above zero",
-    ),
-    (
-        [
-            (
-                "  repair: {claim: 2h, resolve: 24h}\n",
-                f"  repare: {{claim: 2h, resolve: 24h}}{MARK}\n",
-            )
-        ],
-        "sla.repare",
-        "unknown SLA kind",
-    ),
-    (
-        [
-            (
-                "  repair: {claim: 2h, resolve: 24h}\n",
-                f"  repair: {{claim: 2d, resolve: 24h}}{MARK}\n",
-            )
-        ],
-        "sla.repair",
-        "claim time is longer",
-    ),
-    # --- accounts and YAML shape
-    (
-        [("    accounts: {local: chen}\n", f"    accounts: {{local: zhu}}{MARK}\n")],
-        "people[1].accounts.local",
-        "same platform account is on two people",
-    ),
-    (
-        [
-            (
-                "    accounts: {local: chen-xy}\n",
-                f"    accounts: {{local: chen-xy, telegram: 10001}}{MARK}\n",
-            )
-        ],
-        "people[6].accounts.telegram",
-        "same platform account is on two people",
-    ),
-    (
-        [("    role: supervisor\n", f"    role: supervisor\n    name: 王二{MARK}\n")],
-        "people[3].name",
-        "duplicate key",
-    ),
-    ([("  - id: zhao\n", f"  - id: zhao li{MARK}\n")], "people[5].id", "must not contain spaces"),
-    (
-        [("    secretaries: [sec-li]\n", f"    secretaries: [{{id: sec-li}}]{MARK}\n")],
-        "communities[0].secretaries[0]",
-        "expected an id",
-    ),
-]
+    own, inherited = loaded.community("cuidong"), loaded.community("xiyuan")
+    assert own is not None and inherited is not None
+    assert own.quiet_hours == (time(21, 30), time(8, 0))
+    assert inherited.quiet_hours == loaded.quiet_hours == (time(22, 0), time(7, 0))
+    assert (own.sla_clock, inherited.sla_clock) == ("wall", "working")
+    assert own.escalation == Escalation(timedelta(hours=2), reminders_before_escalation=3)
+    assert inherited.escalation == Escalation(timedelta(minutes=30), 3)
+    assert own.weekly_digest == WeeklyTime(6, time(20, 0))
+    assert inherited.weekly_digest == WeeklyTime(4, time(17, 30))
+    assert own.emergency_phone_for("gas") == "95007"
+    assert own.emergency_phone_for("fire") == "12119"  # the root's, per type
+    assert own.emergency_phone_for("electric") == "95598"
+    assert own.emergency_phone_for("water") == "96777"
+    assert inherited.emergency_phone_for("electric") == "119"
+    assert inherited.emergency_phone_for("gas") == "96777"
+    assert loaded.admins == ("sec-wu", "zhu")
 
 
 @pytest.mark.parametrize(
-    ("replacements", "key", "problem"), CASES, ids=[f"{c[1]}:{c[2]}" for c in CASES]
+    ("text", "weekday", "at"),
+    [
+        ("mon 09:00", 0, time(9, 0)),
+        ("Tue 9:30", 1, time(9, 30)),
+        ("wednesday 18:00", 2, time(18, 0)),
+        ("周四 08:15", 3, time(8, 15)),
+        ("星期五09:00", 4, time(9, 0)),
+        ("礼拜六 10：00", 5, time(10, 0)),
+        ("周日 20:00", 6, time(20, 0)),
+        ("周天 20:00", 6, time(20, 0)),
+    ],
 )
-def test_invalid_directory_names_line_and_key(
-    tmp_path: Path, replacements: list[tuple[str, str]], key: str, problem: str
-) -> None:
-    message, line = load_error(tmp_path, edit(*replacements))
-    assert line is not None, "each case marks the line its error must name"
-    assert message.startswith(f"{tmp_path / 'directory.yaml'} 第{line}行 {key}: "), message
-    assert problem in message
-    # Chinese first, then English in parentheses.
-    assert message.endswith(")") and " (" in message
+def test_weekly_digest_forms(text: str, weekday: int, at: time) -> None:
+    loaded = parse_directory(
+        edit(
+            ("    chats: [xiyuan-gas]\n", f'    chats: [xiyuan-gas]\n    weekly_digest: "{text}"\n')
+        )
+    )
+    assert loaded.community("xiyuan").weekly_digest == WeeklyTime(weekday, at)  # type: ignore[union-attr]
 
 
-def test_overlap_message_names_both_grids(tmp_path: Path) -> None:
-    message, _ = load_error(tmp_path, edit(('buildings: ["9-16"]', 'buildings: ["8-16"]')))
-    assert '网格 "cuidong-2" 的楼栋 8-16 与网格 "cuidong-1" 的 1-8 重叠' in message
+def test_grid_for_place_matches_after_normalisation() -> None:
+    loaded = parse_directory(
+        edit(
+            (
+                '        buildings: ["1-8"]\n',
+                '        buildings: ["1-8"]\n        places: [东门, "2号 配电房", B1车库]\n',
+            ),
+            (
+                '        buildings: ["9-16"]\n',
+                '        buildings: ["9-16"]\n        places: 西门\n',
+            ),
+        )
+    )
 
+    def routed(text: str, community: str = "cuidong") -> str | None:
+        grid = loaded.grid_for_place(community, text)
+        return grid.id if grid else None
 
-def test_parse_directory_names_string_source() -> None:
-    with pytest.raises(DirectoryError, match=r"^<string> 第1行 people: "):
-        parse_directory("communities: []\nchats: []\n")
+    assert routed("东门") == routed(" 東門 ") == "cuidong-1"  # traditional script, spaces
+    assert routed("2号配电房") == routed("２号配電房") == "cuidong-1"  # full-width digit
+    assert routed("b1车库") == "cuidong-1"  # letter case
+    assert routed("西门") == "cuidong-2"  # a single place needs no list
+    assert routed("东门外") is None  # a whole place name, not part of one
+    assert routed("东门", "xiyuan") is None and routed("东门", "nowhere") is None
+    assert loaded.grid("cuidong-1").places == ("东门", "2号 配电房", "B1车库")  # type: ignore[union-attr]

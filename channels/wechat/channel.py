@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -320,6 +320,7 @@ class WechatChannel:
             reply_to=reply_to,
             mentions=tuple(payload.mention_ids or ()),
             attachments=attachments,
+            sent_at=_sent_at(payload.timestamp),
         )
 
     def _quoted_id(self, chat_id: str, address: str, quote: Quote, bot_quoted: bool) -> str | None:
@@ -395,7 +396,7 @@ class WechatChannel:
         await self.pacer.wait(chat_address)
 
     async def send(self, message: Outbound) -> str:
-        outbox_ids = tuple(getattr(message, "outbox_ids", ())) or (
+        outbox_ids = message.outbox_ids or (
             (message.outbox_id,) if message.outbox_id is not None else ()
         )
         for outbox_id in outbox_ids:
@@ -487,6 +488,14 @@ async def fetch_rooms(options: WechatOptions, *, wait_seconds: float) -> list[tu
             task.cancel()
         await asyncio.gather(stream, login, return_exceptions=True)
         await shut_down(bot, timeout=options.call_timeout_seconds)
+
+
+def _sent_at(timestamp: int | None) -> datetime | None:
+    """WeChat's own send time; puppets give seconds or milliseconds since the epoch."""
+    if not timestamp:
+        return None
+    seconds = timestamp / 1000 if timestamp > 100_000_000_000 else timestamp
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _write_file(path: Path, data: bytes) -> None:

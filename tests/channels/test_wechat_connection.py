@@ -40,6 +40,7 @@ async def test_messages_reach_the_bot_in_the_order_they_were_said(
         done = puppet.say(ROOM, ZHU, "#1 已完成 更换了点火针")
         await world.settle(4)
         assert [event.message_id for event in world.delivered] == [report, claim, office, done]
+        assert all(event.sent_at and event.sent_at.tzinfo for event in world.delivered)
         assert world.ticket(1).state == "resolved"  # claimed before done: the order held
         texts = [(sent.room, sent.text) for sent in puppet.sent]
         in_room = [text for room, text in texts if room == ROOM]

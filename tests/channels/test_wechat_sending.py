@@ -73,11 +73,16 @@ async def test_a_merged_post_is_one_message_with_every_mention(
             chat_address=ROOM,
             text="✅ 工单 #1 已由 祝均升 接单。@张女士 请保持电话畅通。\n\n🔧 @祝均升 请尽快到场。",
             mention_accounts=(RESIDENT, ZHU, RESIDENT),
+            mention_names=("张女士", "祝均升", "张女士"),
             outbox_id=7,
+            outbox_ids=(7, 8),
         )
         first = await world.channel.send(merged)
         again = await world.channel.send(merged)
-        assert first == again and len(world.puppet.sent) == 1
+        second_post_alone = await world.channel.send(
+            Outbound(chat_address=ROOM, text="🔧 @祝均升 请尽快到场。", outbox_id=8)
+        )
+        assert first == again == second_post_alone and len(world.puppet.sent) == 1
         assert world.puppet.sent[0].mention_ids == [RESIDENT, ZHU]
 
 
@@ -132,8 +137,7 @@ async def test_an_image_after_a_report_is_kept(
         puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
         image_id = puppet.say(ROOM, RESIDENT, message_type=IMAGE, image=b"\xff\xd8jpeg-bytes")
         await world.settle(2)
-        stored = world.stored(image_id)
-        assert stored.attachments == f"photo:{image_id}"
+        assert world.attachments(1) == [("photo", image_id)]  # on the report's ticket
         saved = list(files.iterdir())
         assert [path.read_bytes() for path in saved] == [b"\xff\xd8jpeg-bytes"]
         assert saved[0].name.startswith(image_id)

@@ -17,6 +17,7 @@ from channels.wechat.wechaty_client import reset_wechaty_state
 from handlers.directory import Directory, load_directory
 from handlers.dispatcher import Dispatcher
 from handlers.events import Inbound
+from models.attachment import ticket_attachments
 from models.db import Database
 from models.inbound import InboundMessage
 from models.ticket import Ticket, get_ticket
@@ -100,6 +101,10 @@ class World:
             ticket = get_ticket(session, number=number)
         assert ticket is not None, f"no ticket #{number}"
         return ticket
+
+    def attachments(self, number: int) -> list[tuple[str, str]]:
+        with self.database.session() as session:
+            return [(a.kind, a.ref) for a in ticket_attachments(session, number=number)]
 
     def stored(self, message_id: str) -> InboundMessage:
         with self.database.session() as session:

@@ -8,6 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+import bot
 from settings import PROJECT_ROOT
 from tests.bot_process import running_bot
 from tests.channels.fake_puppet import TOKEN, FakePuppetService
@@ -49,12 +52,12 @@ async def test_the_bot_process_serves_a_wechat_room(tmp_path: Path) -> None:
     def scenario() -> str:
         with running_bot(
             tmp_path, directory=tmp_path / "directory.yaml", environment=wechat_environment(puppet)
-        ) as bot:
-            wait_for(lambda: "WeChat: logged in" in bot.log())
+        ) as process:
+            wait_for(lambda: "WeChat: logged in" in process.log())
             report = "#报修 3栋2单元501 燃气灶打不着火"
             loop.call_soon_threadsafe(puppet.say, ROOM, RESIDENT, report)
             wait_for(lambda: len(puppet.sent) >= 1)
-            return bot.log()
+            return process.log()
 
     try:
         log = await asyncio.to_thread(scenario)
@@ -100,19 +103,13 @@ async def test_wechat_rooms_lists_rooms_and_what_they_are_bound_to(tmp_path: Pat
     )
 
 
-async def test_wechat_rooms_says_what_is_missing(tmp_path: Path) -> None:
+def test_wechat_rooms_says_what_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     clear_wechaty_environment()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
-    environment["WECHATY_PUPPET_SERVICE_TOKEN"] = TOKEN  # a token alone: no internet lookup
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "bot.py",
-        "wechat-rooms",
-        cwd=PROJECT_ROOT,
-        env=environment,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, stderr = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 2
-    assert "WECHATY_PUPPET_SERVICE_ENDPOINT is not set" in stderr.decode()
+    monkeypatch.setenv("WECHATY_PUPPET_SERVICE_TOKEN", TOKEN)  # a token alone: no lookup
+    assert bot.main(["wechat-rooms"]) == 2
+    assert "WECHATY_PUPPET_SERVICE_ENDPOINT is not set" in capsys.readouterr().err
+    monkeypatch.delenv("WECHATY_PUPPET_SERVICE_TOKEN")
+    assert bot.main(["wechat-rooms"]) == 2
+    assert "set WECHATY_PUPPET_SERVICE_ENDPOINT" in capsys.readouterr().err

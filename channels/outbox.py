@@ -99,6 +99,9 @@ class OutboxSender:
         try:
             # Finish inside the lease, or another sender might take the post meanwhile.
             timeout = self.lease.total_seconds() * 2 / 3
+            pace = getattr(channel, "pace", None)  # a platform that punishes fast posting
+            if pace is not None:
+                await asyncio.wait_for(pace(chat.address), timeout)
             message_id = await asyncio.wait_for(channel.send(message), timeout)
         except Exception as error:
             log.warning("post %s to %s failed: %s", row.id, row.chat, error)

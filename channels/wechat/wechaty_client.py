@@ -77,11 +77,13 @@ def reset_wechaty_state() -> None:
     SingleIdContainer._instance = None
 
 
-def route_wechaty_logs(level: int = logging.WARNING) -> None:
-    """Send wechaty's loggers through the bot's handlers.
+def route_wechaty_logs(level: int = logging.ERROR) -> None:
+    """Send wechaty's loggers through the bot's handlers, errors only.
 
     wechaty_puppet.get_logger gives each logger its own stderr handler and stops propagation,
-    which would bypass the bot's masking filter; at INFO wechaty logs every message's text.
+    which would bypass the bot's masking filter; at INFO wechaty logs every message's text,
+    and its warnings are noise (a burst of messages warns "set payload more than once" for
+    each). The channel logs what an operator needs itself.
     """
     for logger in list(logging.Logger.manager.loggerDict.values()):
         if not isinstance(logger, logging.Logger):

@@ -63,6 +63,26 @@ async def test_posts_to_one_room_are_paced_through_the_puppet(
         assert world.channel.merge_window == timedelta(seconds=10)
 
 
+async def test_the_outbox_paces_the_ticket_loop_in_a_room(
+    database: Database, directory: Directory
+) -> None:
+    """The outbox sender asks the channel before each post: a quick report, claim and
+    resolution in one room reach WeChat no faster than the room's interval."""
+    async with wechat_world(database, directory, room_interval_seconds=0.4) as world:
+        puppet = world.puppet
+        puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
+        puppet.say(ROOM, ZHU, "接单 #1")
+        puppet.say(ROOM, ZHU, "#1 已完成 更换了点火针")
+        sent = await puppet.wait_sent(3)
+        assert ["已登记" in sent[0].text, "接单" in sent[1].text, "处理完成" in sent[2].text] == [
+            True,
+            True,
+            True,
+        ]
+        gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(sent)]
+        assert all(gap >= 0.38 for gap in gaps), gaps
+
+
 async def test_a_merged_post_is_one_message_with_every_mention(
     database: Database, directory: Directory
 ) -> None:

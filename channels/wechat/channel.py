@@ -144,7 +144,7 @@ class WechatChannel:
         self._self_id: str | None = None
         self._self_name = BOT_NAME
         self._retry_in = options.retry_seconds
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks: list[asyncio.Task[Any]] = []
         self._order: ArrivalOrder[Message] = ArrivalOrder(
             handle=self._receive, fetch=self._fetch, wait_seconds=options.call_timeout_seconds * 2
         )
@@ -163,14 +163,9 @@ class WechatChannel:
 
     async def stop(self) -> None:
         for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
-            except Exception:
-                log.exception("WeChat task ended with an error")
+            await _cancel(task)
+            if not task.cancelled() and task.exception() is not None:
+                log.error("WeChat task ended with an error: %r", task.exception())
         self._tasks = []
         await self._disconnect()
 
@@ -247,7 +242,10 @@ class WechatChannel:
         )
 
     async def _fetch(self, message_id: str) -> Message:
-        """Read a message wechaty did not hand over in time."""
+        """Read a message wechaty did not hand over in time. Announced just before the
+        connection dropped, it is read from the gateway once the channel is back (nothing
+        newer can arrive meanwhile, so waiting holds nothing up)."""
+        await self.logged_in.wait()
         bot = self._bot
         if bot is None:
             raise ConnectionError("not connected")
@@ -485,9 +483,16 @@ async def fetch_rooms(options: WechatOptions, *, wait_seconds: float) -> list[tu
         return await list_rooms(bot, timeout=options.call_timeout_seconds)
     finally:
         for task in (stream, login):
-            task.cancel()
-        await asyncio.gather(stream, login, return_exceptions=True)
+            await _cancel(task)
         await shut_down(bot, timeout=options.call_timeout_seconds)
+
+
+async def _cancel(task: asyncio.Task[Any]) -> None:
+    """Cancel a task and wait until it has ended. Python 3.11's wait_for can swallow a
+    cancellation that arrives as its inner future completes, so it is repeated."""
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=1.0)
 
 
 def _sent_at(timestamp: int | None) -> datetime | None:

@@ -111,6 +111,9 @@ async def shut_down(bot: Wechaty, *, timeout: float) -> None:
             await asyncio.wait_for(puppet.stop(), timeout)
         except Exception as error:  # the gateway is gone; the channel is closed below
             log.debug("puppet stop: %r", error)
+        # stop() removed every listener; wechaty's fetches still in flight then fail with
+        # nobody listening for 'error', which asyncio would log as an unhandled exception.
+        puppet.on("error", _closed_connection_error)
         if puppet.channel is not None:
             puppet.channel.close()
             puppet.channel = None
@@ -118,6 +121,10 @@ async def shut_down(bot: Wechaty, *, timeout: float) -> None:
     if scheduler.running:
         scheduler.shutdown(wait=False)
     bot.started = False
+
+
+def _closed_connection_error(error: object) -> None:
+    log.debug("after disconnect: %r", error)
 
 
 route_wechaty_logs()

@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -41,12 +42,21 @@ def wait_for(condition: object, timeout: float = 30.0) -> None:
         time.sleep(0.05)
 
 
-async def test_the_bot_process_serves_a_wechat_room(tmp_path: Path) -> None:
+@pytest.fixture
+async def puppet(tmp_path: Path) -> AsyncIterator[FakePuppetService]:
+    """A running fake gateway with the test rooms, and tmp_path/directory.yaml naming them."""
     clear_wechaty_environment()
-    puppet = FakePuppetService()
-    add_rooms(puppet)
-    await puppet.start()
+    gateway = FakePuppetService()
+    add_rooms(gateway)
+    await gateway.start()
     wechat_directory(tmp_path)
+    yield gateway
+    await gateway.stop()
+
+
+async def test_the_bot_process_serves_a_wechat_room(
+    tmp_path: Path, puppet: FakePuppetService
+) -> None:
     loop = asyncio.get_running_loop()
 
     def scenario() -> str:
@@ -59,39 +69,30 @@ async def test_the_bot_process_serves_a_wechat_room(tmp_path: Path) -> None:
             wait_for(lambda: len(puppet.sent) >= 1)
             return process.log()
 
-    try:
-        log = await asyncio.to_thread(scenario)
-    finally:
-        await puppet.stop()
+    log = await asyncio.to_thread(scenario)
     assert "工单 #1" in puppet.sent[0].text and puppet.sent[0].room == ROOM
     assert "ticket #1 created" in log
 
 
-async def test_wechat_rooms_lists_rooms_and_what_they_are_bound_to(tmp_path: Path) -> None:
-    clear_wechaty_environment()
-    puppet = FakePuppetService()
-    add_rooms(puppet)
-    await puppet.start()
-    wechat_directory(tmp_path)
+async def test_wechat_rooms_lists_rooms_and_what_they_are_bound_to(
+    tmp_path: Path, puppet: FakePuppetService
+) -> None:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("GRIDSTEWARD_")}
     environment.update(wechat_environment(puppet))
-    try:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "bot.py",
-            "wechat-rooms",
-            "--directory",
-            str(tmp_path / "directory.yaml"),
-            "--wait",
-            "20",
-            cwd=PROJECT_ROOT,
-            env=environment,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
-    finally:
-        await puppet.stop()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "bot.py",
+        "wechat-rooms",
+        "--directory",
+        str(tmp_path / "directory.yaml"),
+        "--wait",
+        "20",
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 0, stderr.decode()
     lines = sorted(stdout.decode().splitlines())
     assert lines == sorted(

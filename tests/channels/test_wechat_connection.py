@@ -137,3 +137,20 @@ async def test_a_gateway_that_ends_the_stream_is_reconnected(
         assert puppet.starts > starts
         puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
         assert "工单 #1" in (await puppet.wait_sent(1))[0].text
+
+
+async def test_a_message_announced_as_the_gateway_dies_is_read_after_it_returns(
+    database: Database, directory: Directory
+) -> None:
+    puppet = FakePuppetService()
+    async with wechat_world(database, directory, puppet=puppet, call_timeout_seconds=0.5) as world:
+        port = puppet.port
+        report = puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火", delay=5.0)
+        await asyncio.sleep(0.1)  # wechaty is waiting for the payload when the gateway dies
+        await puppet.stop()
+        puppet.payload_delay.clear()
+        await asyncio.sleep(1.5)  # longer than the channel waits for wechaty's fetch (1 s)
+        await puppet.start(port)
+        await world.settle(1)
+        assert [event.message_id for event in world.delivered] == [report]
+        assert world.ticket(1).state == "assigned"

@@ -1,4 +1,4 @@
-"""Entry point: wiring (settings → database → channels → dispatcher → web) and the CLI.
+"""Entry point: wiring (settings → database → channels → dispatcher → scheduler → web); the CLI.
 
 python bot.py                 run on the embedded default (SQLite + the local web chat)
 python bot.py parse           classify JSON lines {"text": …} from stdin
@@ -13,12 +13,14 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -26,6 +28,9 @@ from handlers.directory import Directory, DirectoryError, load_directory
 from handlers.parse import parse
 from handlers.privacy import mask_sensitive
 from settings import Settings
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 log = logging.getLogger("gridsteward")
 
@@ -53,23 +58,31 @@ def setup_logging(level: str) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # start-up noise
+    # Two lines per wake of the sweeps; the sweeps log what they post themselves.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
 
 async def serve(settings: Settings) -> None:
-    """Run until SIGINT/SIGTERM: web chat, dispatcher, outbox sender."""
+    """Run until SIGINT/SIGTERM: web chat, dispatcher, scheduler, outbox sender."""
     from aiohttp import web
 
+    from channels.base import start_channels, stop_channels
     from channels.local import LocalChannel
     from channels.outbox import OutboxSender
     from handlers.dispatcher import Dispatcher
     from handlers.events import Inbound
-    from models.db import Database
+    from models.db import Database, MigrationError
+    from schedules.scheduler import Scheduler
     from web.app import create_app
 
     directory = load_directory(settings.directory)
     wechat_settings = wechat_options(settings, directory)  # a mistake stops the start here
     database = Database(settings.database_url)
-    await database.run(database.migrate)
+    try:
+        await migrate_when_reachable(database, failpoint=settings.failpoint)
+    except MigrationError as error:
+        database.close()
+        raise StartupError(str(error)) from error
     dispatcher = Dispatcher(
         database=database, directory=directory, clock=utc_now, failpoint=settings.failpoint
     )
@@ -89,17 +102,23 @@ async def serve(settings: Settings) -> None:
 
     local = LocalChannel(database=database, directory=directory, deliver=deliver, clock=utc_now)
     channels[local.name] = local
-    wechat = None
     if wechat_settings is not None:
         from channels.wechat import WechatChannel
 
         wechat = WechatChannel(
             options=wechat_settings, database=database, directory=directory, deliver=deliver
         )
-        channels[wechat.name] = wechat
-        await wechat.start()  # connects in the background and keeps reconnecting
+        channels[wechat.name] = wechat  # started with the others: connects, keeps reconnecting
     await database.run(dispatcher.recover)  # messages stored before a crash
     await local.redeliver()  # messages said while the bot was down
+    scheduler = Scheduler(
+        database=database,
+        directory=directory,
+        clock=utc_now,
+        wake_sender=sender.wake,
+        every=timedelta(seconds=settings.sweep_seconds),
+    )
+    scheduler.start()  # reminders and digests; the first round catches up at once
 
     runner = web.AppRunner(create_app(database=database, local=local))
     await runner.setup()
@@ -107,6 +126,7 @@ async def serve(settings: Settings) -> None:
     try:
         await site.start()
     except OSError as error:
+        scheduler.shutdown()
         await runner.cleanup()
         database.close()
         raise StartupError(
@@ -120,13 +140,41 @@ async def serve(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    running = await start_channels(channels.values())
     try:
         await sender.run(stop)
     finally:
-        if wechat is not None:
-            await wechat.stop()
+        scheduler.shutdown()
+        await stop_channels(channels.values(), running)
         await runner.cleanup()
         database.close()
+
+
+async def migrate_when_reachable(database: Database, *, failpoint: str | None) -> None:
+    """Migrate; a database that does not answer yet is waited for (logged, backing off up to
+    a minute) instead of exiting, so a supervisor's restarts never turn into a crash loop."""
+    from models.db import DatabaseUnreachable
+
+    delay = 1.0
+    while True:
+        try:
+            await database.run(partial(database.migrate, after_step=migration_crash(failpoint)))
+            return
+        except DatabaseUnreachable as error:
+            log.warning("%s; trying again in %.0f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 60.0)
+
+
+def migration_crash(failpoint: str | None) -> Callable[[str], None] | None:
+    """Crash test: die hard after the first migration step, its transaction still open."""
+    if failpoint != "mid-migration":
+        return None
+
+    def after_step(_revision: str) -> None:
+        os._exit(73)
+
+    return after_step
 
 
 def wechat_options(settings: Settings, directory: Directory) -> Any | None:
@@ -175,13 +223,19 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_migrate(args: argparse.Namespace) -> int:
-    from models.db import Database
+    from models.db import Database, MigrationError
 
     settings = Settings(**({"database_url": args.database_url} if args.database_url else {}))
+    setup_logging(settings.log_level)
     database = Database(settings.database_url)
-    database.migrate()
-    database.close()
-    print("database is up to date")
+    try:
+        database.migrate(after_step=migration_crash(settings.failpoint))
+    except MigrationError as error:
+        print(f"migrate: {error}", file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    print("database is up to date", flush=True)
     return 0
 
 

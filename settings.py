@@ -12,7 +12,7 @@ EXAMPLE_DIRECTORY = PROJECT_ROOT / "examples" / "directory.yaml"
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "gridsteward.sqlite3"
 
 # Crash-test hooks: the process exits hard at this point, as a power cut would.
-FAILPOINTS = frozenset({"after-inbound", "before-send"})
+FAILPOINTS = frozenset({"mid-migration", "after-inbound", "before-send", "after-send"})
 
 
 class Settings(BaseSettings):
@@ -29,8 +29,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)
     log_level: str = "INFO"
     failpoint: str | None = None
-    # How long a sender holds the posts it took; after a crash they wait this long.
+    # How long a sender holds a chat without renewing it; after a crash its posts wait this long.
     outbox_lease_seconds: float = Field(default=30.0, ge=1.0)
+    # How often the reminder and digest sweeps wake; what is due is read from the database.
+    sweep_seconds: float = Field(default=30.0, ge=1.0)
 
     # WeChat through a Wechaty puppet service (README "WeChat"). The variable names are
     # Wechaty's own, so a gateway's documentation applies as written.

@@ -18,6 +18,7 @@ from handlers.events import Inbound, Outbound
 from models.db import Database
 from models.outbox import OutboxPost
 from models.ticket import all_tickets, ticket_events
+from schedules.scheduler import run_until
 from web.tickets import ticket_json
 
 PLATFORM = "replay"
@@ -133,14 +134,23 @@ class ReplayResult:
     tickets: list[dict[str, Any]]
 
 
-def replay(directory: Directory, lines: list[Line], *, until: datetime | None) -> ReplayResult:
-    return asyncio.run(_replay(replay_directory(directory), lines, until))
+def replay(
+    directory: Directory,
+    lines: list[Line],
+    *,
+    until: datetime | None,
+    database_url: str = "sqlite://",
+) -> ReplayResult:
+    """Run the transcript on a fresh database: in memory, or an empty one the caller names."""
+    return asyncio.run(_replay(replay_directory(directory), lines, until, database_url))
 
 
-async def _replay(directory: Directory, lines: list[Line], until: datetime | None) -> ReplayResult:
+async def _replay(
+    directory: Directory, lines: list[Line], until: datetime | None, database_url: str
+) -> ReplayResult:
     start = lines[0].t if lines else datetime.now(directory.timezone)
     clock = VirtualClock(start)
-    database = Database("sqlite://")
+    database = Database(database_url)
     try:
         database.migrate()
         dispatcher = Dispatcher(database=database, directory=directory, clock=clock)
@@ -151,6 +161,10 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
         for line in lines:
             if until is not None and line.t > until:
                 break
+            # Reminders and digests due before this message go out first, in time order.
+            await run_until(
+                database, directory, clock, line.t, inclusive=False, after_each=sender.flush
+            )
             clock.now = line.t
             event = Inbound(
                 channel=PLATFORM,
@@ -163,8 +177,11 @@ async def _replay(directory: Directory, lines: list[Line], until: datetime | Non
             )
             await database.run(dispatcher.deliver, event)
             await sender.flush()
-        if until is not None and until > clock.now:
-            clock.now = until  # reminders and digests due by then will fire here (schedules)
+        if until is not None:
+            await run_until(
+                database, directory, clock, until, inclusive=True, after_each=sender.flush
+            )
+            clock.now = max(clock.now, until)
         rows = await database.run(_outbox_rows, database)
         tickets = await database.run(_tickets, database, directory.timezone)
     finally:

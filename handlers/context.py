@@ -43,10 +43,12 @@ class Context:
         chat: str | None = None,
     ) -> None:
         """Queue a post in the outbox; phone and ID numbers are masked here, for every post."""
+        people = list(dict.fromkeys(mentions))
         row = OutboxPost(
             chat=chat or self.chat.id,
             text=mask_sensitive(text),
-            mentions=list(dict.fromkeys(mentions)),
+            mentions=people,
+            mention_names=[self.name_of(person, ticket=ticket) for person in people],
             ticket_number=ticket.number if ticket else None,
             reply_to=self.message_id if quote and chat in (None, self.chat.id) else None,
             inbound_id=self.inbound.id,

@@ -12,6 +12,9 @@ from handlers.parse import Parsed
 from models.ticket import Ticket, link_message
 from schedules.due import describe_duration, due_times
 
+# The audit note of a report no grid took; the digest's dispatch rate leaves such steps out.
+UNROUTED_NOTE = "未找到所属网格，转社区书记"
+
 
 def report(ctx: Context, parsed: Parsed) -> str:
     if parsed.incomplete:
@@ -19,7 +22,13 @@ def report(ctx: Context, parsed: Parsed) -> str:
         return "incomplete report: format shown"
     address = parsed.address or Address()
     kind = parsed.kind or "repair"
-    due = due_times(ctx.directory, kind=kind, emergency=parsed.emergency, start=ctx.now)
+    due = due_times(
+        ctx.directory,
+        kind=kind,
+        emergency=parsed.emergency,
+        start=ctx.now,
+        community=ctx.community,
+    )
     ticket = Ticket(
         kind=kind,
         emergency=parsed.emergency,
@@ -68,7 +77,7 @@ def assign_to_grid(ctx: Context, ticket: Ticket, grid: Grid | None) -> None:
         note = f"{grid.name}（{grid.id}）"
     else:
         ticket.assignee = ctx.community.secretaries[0]  # the directory requires one
-        note = "未找到所属网格，转社区书记"
+        note = UNROUTED_NOTE
     move(ctx, ticket, to="assigned", action="assigned", note=note)
 
 

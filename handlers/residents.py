@@ -13,6 +13,7 @@ from handlers.permissions import may_rate
 from handlers.privacy import find_phone
 from handlers.report import add_address, raise_to_emergency
 from models.ticket import Ticket, link_message
+from schedules.chase import chase_summary
 from schedules.due import describe_duration, resolve_due_after_reopen
 
 
@@ -43,7 +44,11 @@ def reopen(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
         return "reopen before resolve"
     ticket.rating = "unsatisfied"
     ticket.resolve_due_at = resolve_due_after_reopen(
-        ctx.directory, kind=ticket.kind, emergency=ticket.emergency, reopened_at=ctx.now
+        ctx.directory,
+        kind=ticket.kind,
+        emergency=ticket.emergency,
+        reopened_at=ctx.now,
+        community=ctx.community,
     )
     move(ctx, ticket, to="reopened", action="reopened", note=parsed.body or None)
     assignee = ticket.assignee or ctx.community.secretaries[0]
@@ -99,6 +104,7 @@ def query(ctx: Context, parsed: Parsed, ticket: Ticket) -> str:
             claim_due=ctx.local_time(ticket.claim_due_at),
             resolve_due=ctx.local_time(ticket.resolve_due_at),
             rating=ticket.rating,
+            chased=chase_summary(ctx.session, ctx.directory, ticket),
         ),
         ticket=ticket,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from handlers import residents, texts, work
+from handlers import digest, residents, texts, work
 from handlers.address import Address
 from handlers.attachments import files_of, report_just_made
 from handlers.context import Context
@@ -32,6 +32,11 @@ COMMANDS: dict[str, TicketCommand] = {
 def handle(ctx: Context) -> str:
     """Decide what one message means and do it; returns a short outcome for the log."""
     parsed = parse(ctx.inbound.text)
+    # -- schedules: on-demand digests; moves onto the parser's "digest"/"overdue" intents --
+    asked = digest.on_demand(ctx.inbound.text)
+    if asked is not None:
+        return asked(ctx, parsed)
+    # -- end schedules --
     replied = _replied_ticket(ctx)
     if parsed.intent == "help":
         ctx.post(texts.HELP)

@@ -191,6 +191,7 @@ def status(
     claim_due: str,
     resolve_due: str,
     rating: str | None,
+    chased: str = "",  # reminders and escalations (督办) so far, from the schedules
 ) -> str:
     flag = "紧急" if emergency else ""
     lines = [
@@ -200,6 +201,8 @@ def status(
     ]
     if rating:
         lines.append(f"评价：{RATING_LABELS.get(rating, rating)}")
+    if chased:
+        lines.append(chased)
     return "\n".join(lines)
 
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 T = TypeVar("T")
+MIGRATION_LOCK = 7_453_210  # PostgreSQL advisory lock key: one process migrates at a time
 
 
 def normalise_url(url: str) -> str:
@@ -54,13 +59,92 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (Alembic), on the engine's own connection."""
+class MigrationError(RuntimeError):
+    """The schema could not be brought up to date; the message names database and step."""
+
+
+def migrate(engine: Engine, *, after_step: Callable[[str], None] | None = None) -> None:
+    """Bring the schema to the newest migration (Alembic) in ONE transaction, so a crash or a
+    failure part-way leaves the database as it was (SQLite included: see `_one_transaction`).
+
+    `after_step(revision)` runs after each step, inside the transaction (crash tests).
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    applied: list[str] = []
+
+    def on_version_apply(*, step: Any, **_: Any) -> None:
+        applied.append(step.up_revision_id)
+        if after_step is not None:
+            after_step(step.up_revision_id)
+
+    config.attributes["on_version_apply"] = on_version_apply
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        connection = engine.connect()
+    except DBAPIError as error:
+        raise DatabaseUnreachable(f"cannot open database {where}: {_first_line(error)}") from error
+    started = False
+    start: str | None = None
+    try:
+        with connection, _one_transaction(connection):
+            start = MigrationContext.configure(connection).get_current_revision()
+            started = True
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as error:
+        step = _failed_step(config, start, applied) if started else "(before the first step)"
+        raise MigrationError(
+            f"database {where}: migration {step} failed and was rolled back: {_first_line(error)}"
+        ) from error
+
+
+class DatabaseUnreachable(MigrationError):
+    """The database does not answer (down, wrong address); worth trying again later."""
+
+
+@contextmanager
+def _one_transaction(connection: Connection) -> Iterator[None]:
+    """pysqlite runs DDL outside any transaction unless told otherwise (SQLAlchemy docs,
+    "Serializable isolation / Savepoints / Transactional DDL"): take transaction control from
+    it and BEGIN IMMEDIATE ourselves, which also makes a second process wait its turn. On
+    PostgreSQL an advisory lock does the same for two processes starting at once."""
+    if connection.dialect.name != "sqlite":
+        with connection.begin():
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            yield
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    previous = raw.isolation_level  # type: ignore[attr-defined]
+    raw.isolation_level = None  # type: ignore[attr-defined]
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
+    finally:
+        raw.isolation_level = previous  # type: ignore[attr-defined]
+
+
+def _failed_step(config: Config, start: str | None, applied: list[str]) -> str:
+    """'0003 (reliability: …)': the step after the last one applied before the failure."""
+    order = list(reversed(list(ScriptDirectory.from_config(config).walk_revisions())))
+    ids = [revision.revision for revision in order]
+    pending = order[ids.index(start) + 1 :] if start in ids else order
+    if len(applied) >= len(pending):
+        return "(after the last step)"
+    step = pending[len(applied)]
+    title = (step.doc or "").strip().splitlines()
+    return f"{step.revision} ({title[0]})" if title else step.revision
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 class Database:
@@ -78,8 +162,8 @@ class Database:
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
-    def migrate(self) -> None:
-        migrate(self.engine)
+    def migrate(self, *, after_step: Callable[[str], None] | None = None) -> None:
+        migrate(self.engine, after_step=after_step)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)

@@ -22,14 +22,10 @@ class LocalMessage(SQLModel, table=True):
     reply_to: int | None = None
     mentions: list[str] = json_list_field()  # local accounts
     from_bot: bool = False
-    outbox_id: int | None = Field(default=None, unique=True)  # a resent post maps to one message
+    outbox_id: int | None = Field(default=None, index=True)  # the bot's post it shows
     at: datetime = utc_field(nullable=False)
 
 
 def local_messages(session: Session, *, chat: str, after: int = 0) -> list[LocalMessage]:
     query = select(LocalMessage).where(LocalMessage.chat == chat, col(LocalMessage.id) > after)
     return list(session.exec(query.order_by(col(LocalMessage.id))))
-
-
-def local_message_for_outbox(session: Session, *, outbox_id: int) -> LocalMessage | None:
-    return session.exec(select(LocalMessage).where(LocalMessage.outbox_id == outbox_id)).first()

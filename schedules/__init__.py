@@ -1,1 +1,1 @@
-"""Time rules: when tickets fall due; the reminder and digest sweeps will join here."""
+"""Time rules: due times, reminders and escalation (督办), digests (通报), and what wakes them."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from handlers.directory import Directory
+from handlers.directory import Community, Directory
+from schedules.policy import policy_for
+from schedules.workdays import add_working_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,17 +16,47 @@ class DueTimes:
     resolve_due_at: datetime
 
 
-def due_times(directory: Directory, *, kind: str, emergency: bool, start: datetime) -> DueTimes:
-    """Wall-clock SLA for now; working-time SLAs (holidays, quiet hours) come with schedules."""
+def due_times(
+    directory: Directory,
+    *,
+    kind: str,
+    emergency: bool,
+    start: datetime,
+    community: Community | None = None,
+) -> DueTimes:
+    """The SLA from `start`: wall-clock time, or working time when the community's directory
+    entry says `sla_clock: working` (emergencies always run on the wall clock)."""
     sla = directory.sla_for(kind, emergency=emergency)
-    return DueTimes(claim_due_at=start + sla.claim, resolve_due_at=start + sla.resolve)
+    return DueTimes(
+        claim_due_at=_after(directory, community, start, sla.claim, emergency=emergency),
+        resolve_due_at=_after(directory, community, start, sla.resolve, emergency=emergency),
+    )
 
 
 def resolve_due_after_reopen(
-    directory: Directory, *, kind: str, emergency: bool, reopened_at: datetime
+    directory: Directory,
+    *,
+    kind: str,
+    emergency: bool,
+    reopened_at: datetime,
+    community: Community | None = None,
 ) -> datetime:
     """A reopened ticket gets a fresh resolve window, as a new report would."""
-    return reopened_at + directory.sla_for(kind, emergency=emergency).resolve
+    sla = directory.sla_for(kind, emergency=emergency)
+    return _after(directory, community, reopened_at, sla.resolve, emergency=emergency)
+
+
+def _after(
+    directory: Directory,
+    community: Community | None,
+    start: datetime,
+    span: timedelta,
+    *,
+    emergency: bool,
+) -> datetime:
+    if emergency or community is None or policy_for(directory, community).sla_clock != "working":
+        return start + span
+    return add_working_time(start, span, directory.timezone)
 
 
 def describe_duration(span: timedelta) -> str:

@@ -28,10 +28,10 @@ REPORT = {
 }
 
 
-def post_report(bot: BotProcess) -> None:
+def post_report(bot: BotProcess, message: dict[str, Any] = REPORT) -> None:
     request = urllib.request.Request(
         f"{bot.url}/api/local/chats/{GAS}/messages",
-        data=json.dumps(REPORT).encode(),
+        data=json.dumps(message).encode(),
         headers={"Content-Type": "application/json"},
         method="POST",
     )
@@ -94,4 +94,27 @@ def test_crash_after_storing_the_message_before_handling_it(
         assert [t.number for t in all_tickets(session)] == [1]
         [row] = session.exec(select(InboundMessage))
         assert row.state == "handled"
+    database.close()
+
+
+def test_a_post_shown_just_before_a_crash_is_linked_and_never_shown_again(
+    tmp_path: Path, database_url: str
+) -> None:
+    crashing = {"GRIDSTEWARD_FAILPOINT": "after-send", **SHORT_LEASE}
+    with running_bot(tmp_path, database_url=database_url, environment=crashing) as bot:
+        post_report(bot)
+        died_with(bot, 72)  # the post is in the chat; the process died right after
+    with running_bot(tmp_path, database_url=database_url, environment=SHORT_LEASE) as bot:
+        [shown] = bot_posts(bot, wait_for=1)
+        # At once, before any lease could run out: the steward's reply reaches the ticket.
+        claim = {"sender": "zhu", "sender_name": "祝均升", "text": "接单", "reply_to": shown["id"]}
+        post_report(bot, claim)
+        posts = bot_posts(bot, wait_for=2)
+        time.sleep(2.5)  # past the crashed sender's lease: a resend would show by now
+        posts = bot_posts(bot, wait_for=3)
+    assert [p["id"] for p in posts][:1] == [shown["id"]], posts  # shown once, not again
+    assert len(posts) == 2 and "工单 #1 已由 祝均升 接单" in posts[1]["text"], posts
+    database = Database(database_url)
+    with database.session() as session:
+        assert [t.state for t in all_tickets(session)] == ["claimed"]
     database.close()

@@ -15,7 +15,7 @@ from handlers.directory import Directory
 from handlers.events import Inbound, Outbound
 from models.db import Database
 from models.inbound import InboundMessage
-from models.local_chat import LocalMessage, local_message_for_outbox, local_messages
+from models.local_chat import LocalMessage, local_messages
 
 log = logging.getLogger("gridsteward.local")
 PLATFORM = "local"
@@ -78,9 +78,35 @@ class LocalChannel:
         return _public(row)
 
     async def send(self, message: Outbound) -> str:
-        row = await self.database.run(self._store_post, message)
-        await self._publish(row)
+        """Post on its own; the outbox sender uses `store_post` in its transaction instead."""
+        message_id = await self.database.run(self._store_post_alone, message)
+        await self.announce(message_id)
+        return message_id
+
+    def store_post(self, session: Session, message: Outbound) -> str:
+        """Write the bot's post in the caller's transaction (the sender marks it sent and
+        links it to its ticket in the same one), so no crash can show it twice or unlinked.
+        Nothing here drops a repeat: a second hand-over of a post would show twice."""
+        row = LocalMessage(
+            chat=message.chat_address,
+            sender=BOT_ACCOUNT,
+            sender_name=BOT_NAME,
+            text=message.text,
+            reply_to=_local_id(message.reply_to),
+            mentions=list(message.mention_accounts),
+            from_bot=True,
+            outbox_id=message.outbox_id,
+            at=self.clock(),
+        )
+        session.add(row)
+        session.flush()  # the id is the platform's message id
         return str(row.id)
+
+    async def announce(self, message_id: str) -> None:
+        """Show a stored post on every open page."""
+        row = await self.database.run(self._load, int(message_id))
+        if row is not None:
+            await self._publish(row)
 
     async def history(self, chat: str, after: int = 0) -> list[dict[str, Any]]:
         rows = await self.database.run(self._history, chat, after)
@@ -140,24 +166,15 @@ class LocalChannel:
             )
             return _commit(session, row)
 
-    def _store_post(self, message: Outbound) -> LocalMessage:
+    def _store_post_alone(self, message: Outbound) -> str:
         with self.database.session() as session:
-            if message.outbox_id is not None:
-                earlier = local_message_for_outbox(session, outbox_id=message.outbox_id)
-                if earlier is not None:
-                    return earlier  # resent after a crash: already in the chat
-            row = LocalMessage(
-                chat=message.chat_address,
-                sender=BOT_ACCOUNT,
-                sender_name=BOT_NAME,
-                text=message.text,
-                reply_to=_local_id(message.reply_to),
-                mentions=list(message.mention_accounts),
-                from_bot=True,
-                outbox_id=message.outbox_id,
-                at=self.clock(),
-            )
-            return _commit(session, row)
+            message_id = self.store_post(session, message)
+            session.commit()
+            return message_id
+
+    def _load(self, message_id: int) -> LocalMessage | None:
+        with self.database.session() as session:
+            return session.get(LocalMessage, message_id)
 
     def _history(self, chat: str, after: int) -> list[LocalMessage]:
         with self.database.session() as session:

@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func
+from sqlmodel import col, select
+
 from channels.outbox import OutboxSender
 from channels.wechat import WechatChannel, WechatOptions
 from channels.wechat.wechaty_client import reset_wechaty_state
@@ -20,6 +23,7 @@ from handlers.events import Inbound
 from models.attachment import ticket_attachments
 from models.db import Database
 from models.inbound import InboundMessage
+from models.outbox import OutboxPost
 from models.ticket import Ticket, get_ticket
 from settings import EXAMPLE_DIRECTORY
 from tests.channels.fake_puppet import TOKEN, FakePuppetService
@@ -90,11 +94,18 @@ class World:
     delivered: list[Inbound]
 
     async def settle(self, inbound: int, timeout: float = 10.0) -> None:
-        """Wait until the bot has taken `inbound` messages in all (and sent what they made)."""
+        """Wait until the bot has taken `inbound` messages in all and sent what they made."""
         async with asyncio.timeout(timeout):
             while len(self.delivered) < inbound:
                 await asyncio.sleep(0.01)
-        await self.sender.flush()
+            while await self.database.run(self._unsent):
+                await self.sender.flush()
+                await asyncio.sleep(0.01)
+
+    def _unsent(self) -> int:
+        with self.database.session() as session:
+            query = select(func.count()).where(col(OutboxPost.sent_at).is_(None))
+            return int(session.exec(query).one())
 
     def ticket(self, number: int) -> Ticket:
         with self.database.session() as session:
@@ -131,8 +142,11 @@ async def wechat_world(
     start_puppet: bool = True,
     port: int = 0,
     deliver_hook: Callable[[Inbound], Awaitable[None]] | None = None,
+    sender_loop: bool = False,
     **option_overrides: Any,
 ) -> AsyncIterator[World]:
+    """The world; with `sender_loop` the outbox runs as in bot.py (woken after each message,
+    sending in the background) instead of being flushed after each message."""
     clear_wechaty_environment()
     reset_wechaty_state()
     puppet = puppet or FakePuppetService()
@@ -151,7 +165,10 @@ async def wechat_world(
             await deliver_hook(event)
         await database.run(dispatcher.deliver, event)
         delivered.append(event)
-        await sender.flush()
+        if sender_loop:
+            sender.wake()
+        else:
+            await sender.flush()
 
     endpoint = puppet.endpoint if start_puppet else f"127.0.0.1:{port}"
     channel = WechatChannel(
@@ -162,11 +179,18 @@ async def wechat_world(
     )
     channels["wechat"] = channel
     await channel.start()
+    stop_sending = asyncio.Event()
+    sending = (
+        asyncio.create_task(sender.run(stop_sending, idle_seconds=0.05)) if sender_loop else None
+    )
     try:
         if start_puppet:
             await asyncio.wait_for(channel.logged_in.wait(), 10)
         yield World(puppet, channel, database, directory, sender, delivered)
     finally:
+        stop_sending.set()
+        if sending is not None:
+            await sending
         await channel.stop()
         await puppet.stop()
         reset_wechaty_state()

@@ -1,49 +1,76 @@
-"""Spacing a channel's posts: at most one per chat per interval, and one per interval overall."""
+"""Keeping to a platform's sending limits: so many posts per window, per chat and overall."""
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 
-class Pacer:
-    """Hands out send slots; `wait(chat)` returns when this chat's next post may go out.
+class SlidingWindow:
+    """At most `limit` posts in any `window` seconds."""
 
-    A slot is reserved before sleeping (no await in between), so concurrent callers for
-    different chats queue fairly for the overall cap and two callers never share a slot.
-    """
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self.sent: deque[float] = deque()
+
+    def wait_time(self, now: float) -> float:
+        """Seconds until one more post fits; 0 when it fits now."""
+        while self.sent and self.sent[0] <= now - self.window:
+            self.sent.popleft()
+        if len(self.sent) < self.limit:
+            return 0.0
+        return self.sent[0] + self.window - now
+
+    def take(self, now: float) -> None:
+        self.sent.append(now)
+
+
+class Pacer:
+    """Waits until a chat may get its next post: a per-chat window, an overall window, and a
+    pause the platform asked for (Telegram's 429 retry_after) on that chat."""
 
     def __init__(
         self,
         *,
-        per_chat_seconds: float,
-        overall_seconds: float,
-        monotonic: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        per_chat: tuple[int, float],
+        overall: tuple[int, float],
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
-        self.per_chat_seconds = per_chat_seconds
-        self.overall_seconds = overall_seconds
-        self._monotonic = monotonic
-        self._sleep = sleep
-        self._next_in_chat: dict[str, float] = {}
-        self._next_overall = 0.0
+        self.per_chat = per_chat
+        self.overall = SlidingWindow(*overall)
+        self.clock = clock
+        self.sleep = sleep
+        self.chats: dict[str, SlidingWindow] = {}
+        self.paused_until: dict[str, float] = {}
 
-    def reserve(self, chat: str) -> float:
-        """Take the next free slot for `chat`; returns how many seconds away it is."""
-        now = self._monotonic()
-        slot = max(now, self._next_in_chat.get(chat, 0.0), self._next_overall)
-        self._next_in_chat[chat] = slot + self.per_chat_seconds
-        self._next_overall = slot + self.overall_seconds
-        self._forget_idle_chats(now)
-        return slot - now
+    def wait_time(self, chat: str) -> float:
+        now = self.clock()
+        window = self.chats.get(chat)
+        return max(
+            self.overall.wait_time(now),
+            window.wait_time(now) if window else 0.0,
+            self.paused_for(chat),
+        )
+
+    def paused_for(self, chat: str) -> float:
+        """Seconds left of a pause the platform asked for; 0 when there is none."""
+        return max(0.0, self.paused_until.get(chat, 0.0) - self.clock())
 
     async def wait(self, chat: str) -> None:
-        delay = self.reserve(chat)
-        if delay > 0:
-            await self._sleep(delay)
+        """Return once a post to `chat` is allowed, and count it as sent."""
+        while (delay := self.wait_time(chat)) > 0:
+            await self.sleep(delay)
+        # No await between the check and the take: two waiters cannot both take the last slot.
+        now = self.clock()
+        self.overall.take(now)
+        self.chats.setdefault(chat, SlidingWindow(*self.per_chat)).take(now)
+        self.paused_until.pop(chat, None)
 
-    def _forget_idle_chats(self, now: float) -> None:
-        # A chat whose next slot has passed needs no entry; keeps the map small.
-        if len(self._next_in_chat) > 1000:
-            self._next_in_chat = {c: t for c, t in self._next_in_chat.items() if t > now}
+    def pause(self, chat: str, seconds: float) -> None:
+        """The platform said 'not before `seconds`' for this chat."""
+        until = self.clock() + seconds
+        self.paused_until[chat] = max(until, self.paused_until.get(chat, until))

@@ -132,9 +132,10 @@ class WechatChannel:
         self.database = database
         self.directory = directory
         self.deliver = deliver
+        # One post per interval, per room and in all rooms together.
         self.pacer = Pacer(
-            per_chat_seconds=options.room_interval_seconds,
-            overall_seconds=options.global_interval_seconds,
+            per_chat=(1, options.room_interval_seconds),
+            overall=(1, options.global_interval_seconds),
         )
         window = options.merge_window_seconds
         self.merge_window: timedelta | None = timedelta(seconds=window) if window > 0 else None

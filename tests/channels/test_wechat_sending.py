@@ -13,7 +13,6 @@ import pytest
 from sqlmodel import select
 
 from channels.base import SendDeferred
-from channels.pacing import Pacer
 from handlers.directory import Directory
 from handlers.events import Outbound
 from models.db import Database
@@ -28,17 +27,6 @@ PHONE = "13812345678"
 @pytest.fixture
 def directory(tmp_path: Path) -> Directory:
     return wechat_directory(tmp_path)
-
-
-def test_pacer_spaces_posts_per_chat_and_overall() -> None:
-    now = [100.0]
-    pacer = Pacer(per_chat_seconds=3.0, overall_seconds=1.0, monotonic=lambda: now[0])
-    assert pacer.reserve("a") == 0.0
-    assert pacer.reserve("b") == 1.0  # another room: only the overall cap
-    assert pacer.reserve("a") == 3.0  # same room: three seconds after its last post
-    assert pacer.reserve("c") == 4.0  # the overall cap queues behind the slots handed out
-    now[0] = 110.0
-    assert pacer.reserve("a") == 0.0  # idle long enough: no wait
 
 
 async def test_posts_to_one_room_are_paced_through_the_puppet(

@@ -192,6 +192,7 @@ class WechatChannel:
     async def _connect_once(self) -> None:
         """Connect, and read the event stream until it ends; raises when it fails."""
         await self._reachable()
+        self._names.clear()  # room aliases may have changed while away
         bot = await open_wechaty(self.options)
         self._bot = bot
         bot.on("login", self._on_login)

@@ -9,6 +9,7 @@ import pytest
 
 from handlers.directory import Directory
 from models.db import Database
+from tests.channels.fake_puppet import EVENT_ROOM_INVITE
 from tests.channels.wechat_world import RESIDENT, ROOM, ZHU, wechat_directory, wechat_world
 
 SEPARATOR = "- - - - - - - - - - - - - - -"
@@ -104,6 +105,7 @@ async def test_unlisted_room_and_direct_messages_are_logged_not_acted_on(
         puppet = world.puppet
         puppet.say("29999@chatroom", RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
         puppet.say("", RESIDENT, "#报修 3栋2单元501 私聊报修")  # a direct message
+        puppet.emit(EVENT_ROOM_INVITE, {"roomInvitationId": "invitation-7"})
         puppet.say(ROOM, RESIDENT, "你好")  # the listed room goes on being served
         await world.settle(1)
         await asyncio.sleep(0.2)
@@ -111,3 +113,4 @@ async def test_unlisted_room_and_direct_messages_are_logged_not_acted_on(
         assert puppet.sent == []
     assert "29999@chatroom (隔壁小区闲聊群) is not in the directory" in caplog.text
     assert "bind --platform wechat" in caplog.text
+    assert "invitation invitation-7 to a room; not accepted by the bot" in caplog.text

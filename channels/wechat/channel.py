@@ -179,7 +179,7 @@ class WechatChannel:
                 raise
             except Exception as error:
                 log.warning(
-                    "WeChat: no connection to the puppet service at %s (%s); retrying in %.0f s",
+                    "WeChat: no connection to the puppet service at %s (%s); retrying in %.1f s",
                     self.options.endpoint,
                     _describe(error),
                     self._retry_in,
@@ -275,7 +275,7 @@ class WechatChannel:
                 return
             except DBAPIError as error:
                 log.warning(
-                    "WeChat message %s waits for the database (%s); retrying in %.0f s",
+                    "WeChat message %s waits for the database (%s); retrying in %.1f s",
                     event.message_id,
                     _describe(error),
                     delay,

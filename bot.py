@@ -74,7 +74,9 @@ async def serve(settings: Settings) -> None:
     from models.db import Database, MigrationError
     from schedules.scheduler import Scheduler
     from web.app import create_app
+    from web.guard import LOOPBACK_NAMES, host_names, served_names
 
+    check_exposure(settings)
     directory = load_directory(settings.directory)
     wechat_settings = wechat_options(settings, directory)  # a mistake stops the start here
     database = Database(settings.database_url)
@@ -120,7 +122,13 @@ async def serve(settings: Settings) -> None:
     )
     scheduler.start()  # reminders and digests; the first round catches up at once
 
-    runner = web.AppRunner(create_app(database=database, local=local))
+    app = create_app(
+        database=database,
+        local=local,
+        hosts=served_names(settings.host),
+        vouched_hosts=host_names(settings.allowed_host_names()),
+    )
+    runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, settings.host, settings.port)
     try:
@@ -134,7 +142,9 @@ async def serve(settings: Settings) -> None:
             "is another copy running? choose another port with --port"
         ) from error
     port = runner.addresses[0][1] if runner.addresses else settings.port
-    print(f"GridSteward is running: open http://{settings.host}:{port}/chat", flush=True)
+    # Listening on every address (0.0.0.0), this machine's own browser still opens loopback.
+    shown = settings.host if served_names(settings.host) != LOOPBACK_NAMES else "127.0.0.1"
+    print(f"GridSteward is running: open http://{shown}:{port}/chat", flush=True)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -148,6 +158,27 @@ async def serve(settings: Settings) -> None:
         await stop_channels(channels.values(), running)
         await runner.cleanup()
         database.close()
+
+
+def check_exposure(settings: Settings) -> None:
+    """The local chat is a test channel: anyone who reaches it may speak as anyone."""
+    from web.guard import is_loopback
+
+    if is_loopback(settings.host):
+        return
+    if not settings.expose_local_chat:
+        raise StartupError(
+            f"refusing to serve the local test chat on {settings.host}, which is not a loopback "
+            "address: anyone who reaches it could speak as any resident or steward. Use "
+            "--host 127.0.0.1, or set GRIDSTEWARD_EXPOSE_LOCAL_CHAT=1 if that is what you want."
+        )
+    warning = (
+        f"THE LOCAL TEST CHAT IS EXPOSED on {settings.host}:{settings.port} "
+        "(GRIDSTEWARD_EXPOSE_LOCAL_CHAT=1): anyone who can reach it can speak as anyone "
+        "and read every local group. Do not do this on a network you do not trust."
+    )
+    log.warning(warning)
+    print(f"WARNING: {warning}", file=sys.stderr, flush=True)
 
 
 async def migrate_when_reachable(database: Database, *, failpoint: str | None) -> None:

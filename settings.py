@@ -33,6 +33,14 @@ class Settings(BaseSettings):
     outbox_lease_seconds: float = Field(default=30.0, ge=1.0)
     # How often the reminder and digest sweeps wake; what is due is read from the database.
     sweep_seconds: float = Field(default=30.0, ge=1.0)
+    # The local chat lets whoever reaches it speak as anyone: loopback only, unless this is set.
+    expose_local_chat: bool = False
+    # Host names (comma-separated) the web server also answers to, on any port: this machine's
+    # LAN name when the chat is exposed, or the name a proxy in front of it uses.
+    allowed_hosts: str = ""
+
+    def allowed_host_names(self) -> frozenset[str]:
+        return frozenset(name.strip() for name in self.allowed_hosts.split(",") if name.strip())
 
     # WeChat through a Wechaty puppet service (README "WeChat"). The variable names are
     # Wechaty's own, so a gateway's documentation applies as written.

@@ -65,3 +65,30 @@ def utc_field(*, nullable: bool = True, index: bool = False) -> Any:
 
 def json_list_field() -> Any:
     return Field(default_factory=list, sa_type=JSONList, nullable=False)
+
+
+def text_fault(value: object, *, field: str, max_length: int, lines: bool = False) -> str | None:
+    """Why a string from outside cannot be stored the same on SQLite and PostgreSQL, or None.
+
+    PostgreSQL refuses NUL and lone surrogates and enforces VARCHAR lengths that SQLite lets
+    pass, so both are asked the same questions here, before anything is written. Only a
+    message text (`lines`) may hold line breaks and tabs; no field holds other control
+    characters.
+    """
+    if not isinstance(value, str):
+        return f"{field} 必须是文字 ({field} must be a string)"
+    if len(value) > max_length:
+        return f"{field} 太长 ({field} is longer than {max_length} characters)"
+    for position, character in enumerate(value):
+        code = ord(character)
+        if 0xD800 <= code <= 0xDFFF:
+            return (
+                f"{field} 含无效字符 ({field} holds a lone surrogate U+{code:04X} "
+                f"at position {position}; send valid UTF-8)"
+            )
+        if (code < 0x20 or 0x7F <= code < 0xA0) and not (lines and character in "\n\r\t"):
+            return (
+                f"{field} 含控制字符 ({field} holds the control character U+{code:04X} "
+                f"at position {position})"
+            )
+    return None

@@ -43,6 +43,7 @@ def running_bot(
     workdir: Path,
     *,
     port: int = 0,
+    host: str = "127.0.0.1",
     directory: Path = EXAMPLE_DIRECTORY,
     database_url: str | None = None,
     environment: Mapping[str, str] | None = None,
@@ -63,7 +64,7 @@ def running_bot(
         "--database-url",
         database_url,
         "--host",
-        "127.0.0.1",
+        host,
         "--port",
         str(port),
     ]

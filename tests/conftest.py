@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -43,13 +44,11 @@ def postgres_available() -> bool:
     return answers
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path, postgres_available: bool
-) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a schema of its own on PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'gridsteward.sqlite3'}"
+@contextmanager
+def fresh_database_url(kind: str, folder: Path, postgres_available: bool) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file in `folder`, or a PostgreSQL schema of its own."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'gridsteward.sqlite3'}"
         return
     if not postgres_available:
         pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
@@ -57,9 +56,20 @@ def database_url(
     with psycopg.connect(_plain(POSTGRES_URL), autocommit=True) as connection:
         connection.execute(f"CREATE SCHEMA {schema}")
     separator = "&" if "?" in POSTGRES_URL else "?"
-    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
-    with psycopg.connect(_plain(POSTGRES_URL), autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    try:
+        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(_plain(POSTGRES_URL), autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres_available: bool
+) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a schema of its own on PostgreSQL."""
+    with fresh_database_url(request.param, tmp_path, postgres_available) as url:
+        yield url
 
 
 @pytest.fixture
@@ -68,6 +78,22 @@ def database(database_url: str) -> Iterator[Database]:
     db.migrate()
     yield db
     db.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_database(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    postgres_available: bool,
+) -> Iterator[Database]:
+    """One database for a whole module, migrated once: for tables of cases that each bring
+    their own ticket, or that assert nothing at all is written."""
+    folder = tmp_path_factory.mktemp("module-db")
+    with fresh_database_url(request.param, folder, postgres_available) as url:
+        db = Database(url)
+        db.migrate()
+        yield db
+        db.close()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from handlers.privacy import mask_phone, mask_sensitive
 from models.columns import MAX_ID, as_id
 from models.db import Database
 from models.ticket import Ticket, TicketEvent, get_ticket, recent_tickets, ticket_events
+from web.bodies import query
 
 DATABASE: web.AppKey[Database] = web.AppKey("database", Database)
 
@@ -24,7 +25,7 @@ def add_ticket_routes(app: web.Application, database: Database) -> None:
 
 async def list_tickets(request: web.Request) -> web.Response:
     database = request.app[DATABASE]
-    community = request.query.get("community")
+    community = query(request, allowed=("community",)).get("community")
 
     def load() -> list[dict[str, Any]]:
         with database.session() as session:
@@ -35,6 +36,7 @@ async def list_tickets(request: web.Request) -> web.Response:
 
 async def show_ticket(request: web.Request) -> web.Response:
     database = request.app[DATABASE]
+    query(request, allowed=())
     raw = request.match_info["number"].lstrip("#")
     number = as_id(raw)
     if number is None:

@@ -5,29 +5,77 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, cast, exists
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from handlers.directory import Directory
 from handlers.events import Inbound, Outbound
+from handlers.privacy import mask_sensitive
+from models.columns import text_fault
 from models.db import Database
 from models.inbound import InboundMessage
-from models.local_chat import LocalMessage, local_messages
+from models.local_chat import LocalMessage, local_message_for_client, local_messages
 
 log = logging.getLogger("gridsteward.local")
 PLATFORM = "local"
 BOT_ACCOUNT = "gridsteward"
 BOT_NAME = "网格管家"
 MAX_TEXT = 2000
+MAX_NAME = 128  # the sender and sender_name columns' length, here and in inbound_message
+MAX_CLIENT_ID = 64
 
 Deliver = Callable[[Inbound], Awaitable[None]]
 
 
 class LocalInputError(ValueError):
     """A message the local chat refuses, with the reason to show the person."""
+
+
+class LocalConflict(LocalInputError):
+    """A client_id already used for a different message."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A person's message as the local chat stores it (trimmed, checked)."""
+
+    chat: str
+    sender: str
+    sender_name: str
+    text: str
+    reply_to: int | None
+    client_id: str | None
+
+    def same_as(self, earlier: LocalMessage) -> LocalMessage:
+        """The earlier message of this client_id, if it is this message; else a conflict."""
+        stored = (earlier.sender, earlier.sender_name, earlier.text, earlier.reply_to)
+        if stored != (self.sender, self.sender_name, self.text, self.reply_to):
+            raise LocalConflict(
+                f"client_id 已用于另一条消息 (client_id {self.client_id!r} was already used "
+                "for a different message)"
+            )
+        return earlier
+
+
+def _check_fields(*, sender: str, sender_name: str, text: str, client_id: str | None) -> None:
+    """Refuse, before anything is stored, what a database would refuse or store differently."""
+    faults = [
+        text_fault(sender, field="sender", max_length=MAX_NAME),
+        text_fault(sender_name, field="sender_name", max_length=MAX_NAME),
+        text_fault(text, field="text", max_length=MAX_TEXT, lines=True),
+    ]
+    if client_id is not None:
+        faults.append(text_fault(client_id, field="client_id", max_length=MAX_CLIENT_ID))
+    fault = next((each for each in faults if each), None)
+    if fault:
+        raise LocalInputError(fault)
+    if client_id is not None and not client_id.strip():
+        raise LocalInputError("client_id 是空的 (client_id is empty; leave it out or send an id)")
 
 
 class LocalChannel:
@@ -57,23 +105,34 @@ class LocalChannel:
         ]
 
     async def say(
-        self, *, chat: str, sender: str, sender_name: str, text: str, reply_to: int | None
+        self,
+        *,
+        chat: str,
+        sender: str,
+        sender_name: str,
+        text: str,
+        reply_to: int | None,
+        client_id: str | None = None,
     ) -> dict[str, Any]:
-        """A person speaks in a local group: store it, show it, hand it to the bot."""
+        """A person speaks in a local group: store it, show it, hand it to the bot.
+
+        A repeat of the same `client_id` (a client retrying) is the same message: nothing new
+        is stored or shown, and the answer is the first one's.
+        """
+        self._require_chat(chat)
+        _check_fields(sender=sender, sender_name=sender_name, text=text, client_id=client_id)
         text = text.strip()
         sender = sender.strip()
-        if chat not in {c["address"] for c in self.chats()}:
-            raise LocalInputError(f"没有这个群 (unknown local chat {chat!r})")
         if not sender:
             raise LocalInputError("请选择发言人 (sender is required)")
         if not text:
             raise LocalInputError("消息是空的 (text is empty)")
-        if len(text) > MAX_TEXT:
-            raise LocalInputError(f"消息太长 (text is longer than {MAX_TEXT} characters)")
-        row = await self.database.run(
-            self._store, chat, sender, sender_name.strip() or sender, text, reply_to
-        )
-        await self._publish(row)
+        said = _Said(chat, sender, sender_name.strip() or sender, text, reply_to, client_id)
+        row, new = await self.database.run(self._store, said)
+        if new:
+            await self._publish(row)
+        # Also for a repeat: if the first attempt's process died before the bot had the
+        # message, this hands it over; if the bot has it, the dispatcher ignores the copy.
         await self.deliver(self._inbound(row))
         return _public(row)
 
@@ -108,7 +167,12 @@ class LocalChannel:
         if row is not None:
             await self._publish(row)
 
+    def _require_chat(self, chat: str) -> None:
+        if chat not in {c["address"] for c in self.chats()}:
+            raise LocalInputError(f"没有这个群 (unknown local chat {chat[:64]!r})")
+
     async def history(self, chat: str, after: int = 0) -> list[dict[str, Any]]:
+        self._require_chat(chat)
         rows = await self.database.run(self._history, chat, after)
         return [_public(r) for r in rows]
 
@@ -146,25 +210,44 @@ class LocalChannel:
             reply_to=str(row.reply_to) if row.reply_to else None,
         )
 
-    def _store(
-        self, chat: str, sender: str, sender_name: str, text: str, reply_to: int | None
-    ) -> LocalMessage:
+    def _store(self, said: _Said) -> tuple[LocalMessage, bool]:
+        """The stored message, and whether it is new (False: a repeat of its client_id)."""
         with self.database.session() as session:
-            if reply_to is not None:
-                quoted = session.get(LocalMessage, reply_to)
-                if quoted is None or quoted.chat != chat:
+            if said.client_id is not None:
+                earlier = local_message_for_client(
+                    session, chat=said.chat, client_id=said.client_id
+                )
+                if earlier is not None:
+                    return said.same_as(earlier), False
+            if said.reply_to is not None:
+                quoted = session.get(LocalMessage, said.reply_to)
+                if quoted is None or quoted.chat != said.chat:
                     raise LocalInputError(
-                        f"回复的消息不在本群 (reply_to {reply_to} is not a message of this chat)"
+                        f"回复的消息不在本群 (reply_to {said.reply_to} "
+                        "is not a message of this chat)"
                     )
             row = LocalMessage(
-                chat=chat,
-                sender=sender,
-                sender_name=sender_name,
-                text=text,
-                reply_to=reply_to,
+                chat=said.chat,
+                sender=said.sender,
+                sender_name=said.sender_name,
+                text=said.text,
+                reply_to=said.reply_to,
+                client_id=said.client_id,
                 at=self.clock(),
             )
-            return _commit(session, row)
+            try:
+                return _commit(session, row), True
+            except IntegrityError:
+                # The same client_id raced in from another request: that one stands.
+                session.rollback()
+                if said.client_id is None:
+                    raise
+                earlier = local_message_for_client(
+                    session, chat=said.chat, client_id=said.client_id
+                )
+                if earlier is None:
+                    raise
+                return said.same_as(earlier), False
 
     def _store_post_alone(self, message: Outbound) -> str:
         with self.database.session() as session:
@@ -204,14 +287,18 @@ def _local_id(message_id: str | None) -> int | None:
 
 
 def _public(row: LocalMessage) -> dict[str, Any]:
+    """A message as the API and the live feed show it. Residents' numbers are masked here as
+    in every post: what leaves the process may end in a screenshot, a proxy's log or an
+    exposed chat, and the people testing the chat lose nothing by seeing 138****5678 (the bot
+    itself reads the stored text)."""
     return {
         "id": row.id,
         "chat": row.chat,
-        "sender": row.sender,
-        "sender_name": row.sender_name,
-        "text": row.text,
+        "sender": mask_sensitive(row.sender),
+        "sender_name": mask_sensitive(row.sender_name),
+        "text": mask_sensitive(row.text),
         "reply_to": row.reply_to,
-        "mentions": row.mentions,
+        "mentions": [mask_sensitive(account) for account in row.mentions],
         "from_bot": row.from_bot,
         "at": row.at.isoformat(),
     }

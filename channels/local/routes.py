@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
-from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
-from channels.local.channel import LocalChannel, LocalInputError
+from channels.local.channel import LocalChannel, LocalConflict, LocalInputError
 from models.columns import MAX_ID, as_id
+from web.bodies import json_object, query, refuse
 
 STATIC = Path(__file__).resolve().parent / "static"
+STATIC_FILES = frozenset(path.name for path in STATIC.iterdir() if path.is_file())
 LOCAL_CHANNEL: web.AppKey[LocalChannel] = web.AppKey("local_channel", LocalChannel)
 LIVE_SOCKETS: web.AppKey[set[web.WebSocketResponse]] = web.AppKey("live_sockets")
 
@@ -23,7 +23,7 @@ def add_local_chat(app: web.Application, channel: LocalChannel) -> None:
     app.on_shutdown.append(close_live_sockets)
     app.router.add_get("/", to_chat)
     app.router.add_get("/chat", chat_page)
-    app.router.add_static("/static/local/", STATIC)
+    app.router.add_get("/static/local/{name}", static_file)
     app.router.add_get("/api/local/setup", setup)
     app.router.add_get("/api/local/chats/{chat}/messages", history)
     app.router.add_post("/api/local/chats/{chat}/messages", say)
@@ -36,6 +36,14 @@ async def to_chat(_request: web.Request) -> web.StreamResponse:
 
 async def chat_page(_request: web.Request) -> web.FileResponse:
     return web.FileResponse(STATIC / "chat.html")
+
+
+async def static_file(request: web.Request) -> web.FileResponse:
+    """Only the page's own files: no path from outside reaches the file system."""
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise web.HTTPNotFound(text=f"no such file: {name[:64]!r}")
+    return web.FileResponse(STATIC / name)
 
 
 async def setup(request: web.Request) -> web.Response:
@@ -52,52 +60,51 @@ async def setup(request: web.Request) -> web.Response:
 
 async def history(request: web.Request) -> web.Response:
     channel = request.app[LOCAL_CHANNEL]
-    after = as_id(request.query.get("after", "0"))
+    params = query(request, allowed=("after",))
+    after = as_id(params.get("after", "0"))
     if after is None:
-        return _error(f"after must be a message id, 0 to {MAX_ID}")
-    return web.json_response(await channel.history(request.match_info["chat"], after))
+        refuse(f"after must be a message id, 0 to {MAX_ID}")
+    try:
+        return web.json_response(await channel.history(request.match_info["chat"], after))
+    except LocalInputError as error:
+        refuse(str(error))
+
+
+MESSAGE_FIELDS = ("sender", "sender_name", "text", "reply_to", "client_id")
 
 
 async def say(request: web.Request) -> web.Response:
     channel = request.app[LOCAL_CHANNEL]
-    try:
-        body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return _error("the body must be JSON: {sender, sender_name, text, reply_to}")
-    if not isinstance(body, dict):
-        return _error("the body must be a JSON object")
-    problem = _check_fields(body)
-    if problem:
-        return _error(problem)
+    body = await json_object(request, fields=MESSAGE_FIELDS)
+    for key in ("sender", "text"):
+        if key not in body:
+            refuse(f"{key} is required")
+    reply_to = body.get("reply_to")
+    if reply_to is not None and (not isinstance(reply_to, int) or as_id(reply_to) is None):
+        refuse(f"reply_to must be a message id (a whole number up to {MAX_ID}) or null")
+    sender_name = body.get("sender_name")
     try:
         message = await channel.say(
             chat=request.match_info["chat"],
             sender=body["sender"],
-            sender_name=body.get("sender_name") or "",
+            sender_name="" if sender_name is None else sender_name,
             text=body["text"],
-            reply_to=body.get("reply_to"),
+            reply_to=reply_to,
+            client_id=body.get("client_id"),
         )
+    except LocalConflict as error:
+        refuse(str(error), 409)
     except LocalInputError as error:
-        return _error(str(error))
+        refuse(str(error))
     return web.json_response(message, status=201)
-
-
-def _check_fields(body: dict[str, Any]) -> str | None:
-    for key in ("sender", "text"):
-        if not isinstance(body.get(key), str):
-            return f"{key} is required and must be a string"
-    if not isinstance(body.get("sender_name", ""), str | None):
-        return "sender_name must be a string"
-    reply_to = body.get("reply_to")
-    if reply_to is not None and (not isinstance(reply_to, int) or as_id(reply_to) is None):
-        return f"reply_to must be a message id (a whole number up to {MAX_ID}) or null"
-    return None
 
 
 async def live(request: web.Request) -> web.WebSocketResponse:
     """Every new message of every local group, as JSON, while the page is open."""
     channel = request.app[LOCAL_CHANNEL]
     socket = web.WebSocketResponse(heartbeat=30)
+    if not socket.can_prepare(request).ok:
+        refuse("这是实时消息通道 (this address is the live feed: open it as a WebSocket)")
     await socket.prepare(request)
     request.app[LIVE_SOCKETS].add(socket)
     queue = channel.subscribe()
@@ -128,7 +135,3 @@ async def _drain(socket: web.WebSocketResponse) -> None:
     async for message in socket:
         if message.type == WSMsgType.ERROR:
             break
-
-
-def _error(message: str, status: int = 400) -> web.Response:
-    return web.json_response({"error": message}, status=status)

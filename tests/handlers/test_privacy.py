@@ -1,8 +1,13 @@
 """Phone and ID numbers are found in reports and never shown whole in a group or a log."""
 
-import pytest
+import unicodedata
 
+import pytest
+from hypothesis import given, settings
+
+from handlers.parse import parse
 from handlers.privacy import find_id_number, find_phone, mask_id, mask_phone, mask_sensitive
+from tests.strategies import DIGIT_FREE_TEXT, NUMBERS, SEPARATORS, Written, examples
 
 
 @pytest.mark.parametrize(
@@ -88,3 +93,78 @@ def test_mask_id(id_number: str, masked: str) -> None:
 )
 def test_mask_sensitive(text: str, masked: str) -> None:
     assert mask_sensitive(text) == masked
+
+
+# Defect 3 of issue 7: each of these passed into posts and logs in full.
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("电话139－8765－4321", "电话139****4321"),  # full-width hyphens
+        ("电话139\u30008765\u30004321 谢谢", "电话139****4321 谢谢"),  # ideographic spaces
+        ("139.8765.4321", "139****4321"),
+        ("139\u00a08765\u00a04321", "139****4321"),  # no-break spaces
+        ("139\u200b8765\u200b4321", "139****4321"),  # zero-width spaces
+        ("1\u200d3\u200d9\u200d8765\u202e4321", "139****4321"),  # joiners, a bidi override
+        ("١٣٩٨٧٦٥٤٣٢١", "139****4321"),  # Arabic-Indic digits
+        ("¹³⁹⁸⁷⁶⁵⁴³²¹", "139****4321"),  # superscripts (NFKC folds them, so the parser reads them)
+        ("座机０５７４－８７６５４３２１", "座机0574-****4321"),
+        ("（0574）8765 4321", "0574-****4321"),
+        ("ID110101199003071234号", "ID110101********1234号"),  # a letter before the ID
+        ("110101 19900307 123x", "110101********123X"),
+        ("010 138 1234 5678", "010 138****5678"),
+    ],
+)
+def test_numbers_written_any_way_are_masked(text: str, masked: str) -> None:
+    assert mask_sensitive(text) == masked
+
+
+def _longest_digit_run(text: str) -> int:
+    """Digits in a row, in any script, counting across anything that may sit between them."""
+    longest = current = 0
+    for character in text:
+        digits = sum(
+            unicodedata.decimal(c, None) is not None
+            for c in unicodedata.normalize("NFKC", character)
+        )
+        if digits:
+            current += digits
+        elif character not in SEPARATORS and unicodedata.category(character) not in GAPS:
+            current = 0
+        longest = max(longest, current)
+    return longest
+
+
+GAPS = ("Zs", "Cf", "Pd", "Mn", "Me")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(DIGIT_FREE_TEXT, NUMBERS, DIGIT_FREE_TEXT)
+def test_a_number_in_any_script_and_separators_never_shows(
+    before: str, number: Written, after: str
+) -> None:
+    masked = mask_sensitive(before + number.text + after)
+    assert _longest_digit_run(masked) < 7, masked
+    shown = mask_id(number.value) if number.kind == "id" else mask_phone(number.value)
+    assert shown in masked
+    # The rest of the message stays as written.
+    assert masked.startswith(before) and masked.endswith(after)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(DIGIT_FREE_TEXT, NUMBERS, DIGIT_FREE_TEXT)
+def test_the_parser_finds_the_number_the_masker_hides(
+    before: str, number: Written, after: str
+) -> None:
+    parsed = parse(f"#报修 3栋 燃气灶打不着火 {before}{number.text}{after}")
+    if number.kind == "id":
+        assert (parsed.id_number, parsed.phone) == (number.value, None)
+    else:
+        assert (parsed.phone, parsed.id_number) == (number.value, None)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(DIGIT_FREE_TEXT)
+def test_no_number_nothing_found_nothing_masked(text: str) -> None:
+    parsed = parse(f"#报修 {text}")
+    assert (parsed.phone, parsed.id_number) == (None, None)
+    assert mask_sensitive(text) == text

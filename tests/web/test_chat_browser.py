@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,25 +12,14 @@ from typing import Any
 import pytest
 
 from tests.bot_process import BotProcess, running_bot
+from tests.browser import launched_chromium
 
-try:
-    from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
-except ImportError as error:  # the browser fixture says why the tests cannot run
-    PLAYWRIGHT_MISSING: str | None = str(error)
-else:
-    PLAYWRIGHT_MISSING = None
+# Missing, launched_chromium skips the tests (fails them in CI) and says why.
+with contextlib.suppress(ImportError):
+    from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT_MS = 15_000  # the bot posts a moment after the person's message; a slow CI gets room
 GAS_CHAT = "翠东燃气管家群"
 REPORT = "#报修 3栋2单元501 燃气灶打不着火 电话13812345678"
@@ -38,24 +27,8 @@ REPORT = "#报修 3栋2单元501 燃气灶打不着火 电话13812345678"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium; missing, the test skips, unless CI (GRIDSTEWARD_REQUIRE_BROWSER=1)."""
-    required = os.environ.get("GRIDSTEWARD_REQUIRE_BROWSER") == "1"
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if required:
-            pytest.fail(f"GRIDSTEWARD_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    if PLAYWRIGHT_MISSING:
-        reason = f"playwright is not installed: {PLAYWRIGHT_MISSING}"
-        if required:
-            pytest.fail(f"GRIDSTEWARD_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

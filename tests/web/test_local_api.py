@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,6 +12,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 from sqlmodel import func, select
 
+from channels.local import LocalChannel
+from handlers.events import Inbound
 from models.inbound import InboundMessage
 from models.local_chat import LocalMessage
 from tests.harness import Bot
@@ -183,3 +186,93 @@ async def test_numbers_out_of_range_are_refused_not_crashed(
     response = await client.get(path)
     assert response.status == 400
     assert str(2**31 - 1) in (await response.json())["error"]
+
+
+async def test_the_chat_api_and_live_feed_mask_residents_numbers(
+    client: TestClient[Any, Any], bot: Bot
+) -> None:
+    """Issue 7 defect 5: the history and the live feed carried full phone numbers."""
+    text = "#报修 3栋2单元501 燃气灶打不着火 电话139－8765－4321 身份证110101199003071234"
+    async with client.ws_connect("/api/local/live") as socket:
+        await asyncio.sleep(0.05)
+        response = await client.post(GAS, json={**REPORT, "sender": "13987654321", "text": text})
+        said = await response.json()
+        live = [await socket.receive_json(timeout=5), await socket.receive_json(timeout=5)]
+    history = await (await client.get(GAS)).json()
+    shown = json.dumps([said, live, history], ensure_ascii=False)
+    assert "139****4321" in said["text"] and "110101********1234" in said["text"]
+    assert said["sender"] == "139****4321"
+    for number in ("13987654321", "8765", "19900307"):
+        assert number not in shown
+    # The bot itself read the whole number from what was stored.
+    assert bot.ticket(1).phone == "13987654321"
+
+
+async def test_a_repeated_client_id_is_the_same_message(
+    client: TestClient[Any, Any], bot: Bot
+) -> None:
+    """Issue 7 defect 6: a client that retried made a new message and ticket every time."""
+    body = {**REPORT, "client_id": "page-1-msg-1"}
+    first = await client.post(GAS, json=body)
+    answers = [await first.json()]
+    for _ in range(3):
+        again = await client.post(GAS, json=body)
+        assert again.status == first.status == 201
+        answers.append(await again.json())
+    assert all(answer == answers[0] for answer in answers)
+    assert stored(bot) == (2, 1)  # the report and the bot's answer; one inbound message
+    assert [t.number for t in bot.tickets()] == [1]
+    assert len(await bot.posts()) == 1
+
+
+async def test_concurrent_repeats_of_a_client_id_make_one_message(
+    client: TestClient[Any, Any], bot: Bot
+) -> None:
+    body = {**REPORT, "client_id": "retry-storm"}
+    responses = await asyncio.gather(*(client.post(GAS, json=body) for _ in range(5)))
+    answers = [await r.json() for r in responses]
+    assert {r.status for r in responses} == {201}
+    assert all(answer == answers[0] for answer in answers)
+    assert len(bot.tickets()) == 1 and stored(bot)[1] == 1
+
+
+async def test_a_client_id_used_for_another_message_is_refused(
+    client: TestClient[Any, Any], bot: Bot
+) -> None:
+    await client.post(GAS, json={**REPORT, "client_id": "c-1"})
+    before = stored(bot)
+    response = await client.post(GAS, json={**REPORT, "text": "#报修 5栋 停电", "client_id": "c-1"})
+    assert response.status == 409
+    assert "client_id 'c-1' was already used" in (await response.json())["error"]
+    assert stored(bot) == before and len(bot.tickets()) == 1
+    # Another group keeps its own ids.
+    other = await client.post(OFFICE, json={"sender": "wang", "text": "好", "client_id": "c-1"})
+    assert other.status == 201
+
+
+async def test_a_retry_hands_over_a_message_the_first_attempt_only_stored(
+    bot: Bot, aiohttp_client: AiohttpClient
+) -> None:
+    """The first request stored the message and then its process failed before the bot had
+    it (the client saw a 500); the retry with the same client_id gets it handled, once."""
+    failures = [RuntimeError("the bot stopped before it had the message")]
+
+    async def deliver_failing_once(event: Inbound) -> None:
+        if failures:
+            raise failures.pop()
+        await bot.local.deliver(event)
+
+    channel = LocalChannel(
+        database=bot.database,
+        directory=bot.directory,
+        deliver=deliver_failing_once,
+        clock=bot.clock,
+    )
+    client = await aiohttp_client(create_app(database=bot.database, local=channel))
+    body = {**REPORT, "client_id": "after-a-crash"}
+    assert (await client.post(GAS, json=body)).status == 500
+    assert stored(bot) == (1, 0) and bot.tickets() == []
+    retry = await client.post(GAS, json=body)
+    assert retry.status == 201
+    assert [t.state for t in bot.tickets()] == ["assigned"]
+    assert stored(bot) == (2, 1)  # the report once, the bot's answer; one inbound message

@@ -52,6 +52,7 @@ const state = {
   socket: null,
   reconnectDelay: 500,
   openTicket: null,
+  unsent: null, // {key, id}: the message last tried and not yet stored, with its client_id
 };
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
@@ -342,6 +343,16 @@ function showError(text) {
   box.hidden = !text;
 }
 
+// Sent again after a lost answer, the same message keeps its id and the server keeps it once.
+function withClientId(message) {
+  const key = JSON.stringify(message);
+  if (!state.unsent || state.unsent.key !== key) {
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+    state.unsent = { key, id };
+  }
+  return { ...message, client_id: state.unsent.id };
+}
+
 async function send(text, replyTo) {
   const speaker = currentSpeaker();
   if (!state.chat) return false;
@@ -360,12 +371,12 @@ async function send(text, replyTo) {
     const response = await fetch(`/api/local/chats/${encodeURIComponent(state.chat)}/messages`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
+      body: JSON.stringify(withClientId({
         sender: speaker.account,
         sender_name: speaker.name,
         text,
         reply_to: replyTo ? replyTo.id : null,
-      }),
+      })),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
@@ -374,6 +385,7 @@ async function send(text, replyTo) {
       return false;
     }
     showError("");
+    state.unsent = null;
     if (replyTo && state.replyTo === replyTo) clearReply();
     addMessage(body);
     return true;

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import socket
 import sys
 import time
+import urllib.request
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -114,3 +117,35 @@ def test_wechat_rooms_says_what_is_missing(
     monkeypatch.delenv("WECHATY_PUPPET_SERVICE_TOKEN")
     assert bot.main(["wechat-rooms"]) == 2
     assert "set WECHATY_PUPPET_SERVICE_ENDPOINT" in capsys.readouterr().err
+
+
+def test_a_gateway_that_is_down_does_not_take_the_bot_down(tmp_path: Path) -> None:
+    """WeChat configured, nothing listening: the bot starts, keeps retrying WeChat in the
+    background, and the local chat is served meanwhile."""
+    clear_wechaty_environment()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_endpoint = f"127.0.0.1:{probe.getsockname()[1]}"
+    environment = {
+        "WECHATY_PUPPET_SERVICE_ENDPOINT": dead_endpoint,
+        "WECHATY_PUPPET_SERVICE_TOKEN": TOKEN,
+        "GRIDSTEWARD_WECHAT_RETRY_SECONDS": "0.1",
+    }
+    with running_bot(tmp_path, environment=environment) as process:
+        request = urllib.request.Request(
+            f"{process.url}/api/local/chats/cuidong-gas/messages",
+            data=json.dumps(
+                {"sender": "res-1", "text": "#报修 3栋2单元501 燃气灶打不着火"}
+            ).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        urllib.request.urlopen(request, timeout=10).read()
+
+        def answered() -> bool:
+            url = f"{process.url}/api/local/chats/cuidong-gas/messages"
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return any(m["from_bot"] for m in json.load(response))
+
+        wait_for(answered)
+        wait_for(lambda: process.log().count("no connection to the puppet service") >= 2)

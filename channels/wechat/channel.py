@@ -258,28 +258,25 @@ class WechatChannel:
     # -- receiving --------------------------------------------------------------------------
 
     async def _receive(self, message: Message) -> None:
-        try:
-            event = await self.inbound(message)
-        except Exception:
-            log.exception("WeChat message %s could not be read", message.message_id)
-            return
-        if event is not None:
-            await self._deliver(event)
-
-    async def _deliver(self, event: Inbound) -> None:
-        """Hand a message to the bot; a database that is down is waited for, not skipped."""
+        """Hand one message to the bot. A database that is down is waited for (the gateway
+        will not send the message again); any other fault is logged and the intake goes on."""
         delay = self.options.retry_seconds
         while True:
             try:
-                await self.deliver(event)
+                event = await self.inbound(message)
+                if event is not None:
+                    await self.deliver(event)
                 return
             except DBAPIError as error:
                 log.warning(
                     "WeChat message %s waits for the database (%s); retrying in %.1f s",
-                    event.message_id,
+                    message.message_id,
                     _describe(error),
                     delay,
                 )
+            except Exception:
+                log.exception("WeChat message %s could not be handed over", message.message_id)
+                return
             await asyncio.sleep(delay)
             delay = min(delay * 2, self.options.retry_max_seconds)
 

@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from handlers.directory import Directory
 from handlers.events import Inbound
@@ -154,3 +155,30 @@ async def test_a_message_announced_as_the_gateway_dies_is_read_after_it_returns(
         await world.settle(1)
         assert [event.message_id for event in world.delivered] == [report]
         assert world.ticket(1).state == "assigned"
+
+
+async def test_a_database_that_is_away_is_waited_for_and_a_broken_message_is_passed_over(
+    database: Database, directory: Directory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The gateway never sends a message twice, so a database that fails is retried until it
+    answers; a fault of any other kind skips that one message and the intake goes on."""
+    failures = {"database": 2}
+    broken_text = "这条消息会让交付出错"
+
+    async def hook(event: Inbound) -> None:
+        if event.text == broken_text:
+            raise RuntimeError("a bug in delivery")
+        if failures["database"] > 0:
+            failures["database"] -= 1
+            raise OperationalError("INSERT", {}, ConnectionRefusedError("database is down"))
+
+    async with wechat_world(database, directory, deliver_hook=hook) as world:
+        puppet = world.puppet
+        report = puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
+        puppet.say(ROOM, RESIDENT, broken_text)
+        after = puppet.say(ROOM, ZHU, "接单 #1")
+        await world.settle(2)
+        assert [event.message_id for event in world.delivered] == [report, after]
+        assert world.ticket(1).state == "claimed"
+    assert caplog.text.count("waits for the database") == 2
+    assert "could not be handed over" in caplog.text

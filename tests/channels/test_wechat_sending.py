@@ -33,7 +33,7 @@ async def test_posts_to_one_room_are_paced_through_the_puppet(
     database: Database, directory: Directory
 ) -> None:
     async with wechat_world(
-        database, directory, room_interval_seconds=0.8, global_interval_seconds=0.1
+        database, directory, room_interval_seconds=1.2, global_interval_seconds=0.1
     ) as world:
         channel = world.channel
         for number in range(3):
@@ -45,9 +45,9 @@ async def test_posts_to_one_room_are_paced_through_the_puppet(
         room_times = [s.at for s in sent if s.room == ROOM]
         assert [s.text for s in sent] == ["第0条", "第1条", "第2条", "办公室"]
         gaps = [later - earlier for earlier, later in itertools.pairwise(room_times)]
-        assert all(gap >= 0.78 for gap in gaps), gaps
+        assert all(gap >= 1.18 for gap in gaps), gaps
         assert sent[3].at - sent[2].at >= 0.09  # the overall cap, across rooms
-        assert sent[3].at - sent[2].at < 0.6  # a different room does not wait the room's gap
+        assert sent[3].at - sent[2].at < 1.0  # a different room does not wait the room's gap
         assert channel.merge_window is None  # 0 s in these options: merging off
     async with wechat_world(database, directory, merge_window_seconds=10.0) as world:
         assert world.channel.merge_window == timedelta(seconds=10)
@@ -82,13 +82,29 @@ async def test_close_posts_to_a_throttled_room_go_out_merged(
         database, directory, sender_loop=True, room_interval_seconds=1.0, merge_window_seconds=10
     ) as world:
         puppet = world.puppet
+        channel = world.channel
+        # The room's wait is held open until both later messages are handled, so the test
+        # does not depend on how fast a loaded machine handles them.
+        handled = asyncio.Event()
+        paced = channel.pace
+
+        async def pace_until_handled(address: str) -> None:
+            await paced(address)
+            if puppet.sent:
+                await handled.wait()
+
+        channel.pace = pace_until_handled  # type: ignore[method-assign]
         puppet.say(ROOM, RESIDENT, "#报修 3栋2单元501 燃气灶打不着火")
         await puppet.wait_sent(1)
         puppet.say(ROOM, ZHU, "接单 #1")
         puppet.say(ROOM, ZHU, "#1 已完成 更换了点火针")
+        async with asyncio.timeout(10):
+            while len(world.delivered) < 3:
+                await asyncio.sleep(0.01)
+        handled.set()
         sent = await puppet.wait_sent(2)
-        await asyncio.sleep(1.2)  # nothing else follows: both posts went out together
-        assert len(puppet.sent) == 2
+        await asyncio.sleep(0.3)
+        assert len(puppet.sent) == 2  # both posts went out together
         merged = sent[1]
         claimed, resolved = merged.text.split("\n\n", 1)
         assert "已由 祝均升 接单" in claimed and "更换了点火针" in resolved

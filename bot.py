@@ -5,6 +5,7 @@ python bot.py parse           classify JSON lines {"text": …} from stdin
 python bot.py replay --directory D.yaml T.jsonl [--until T] [--tickets-out F]
 python bot.py migrate         bring the database schema up to date
 python bot.py evaluate CORPUS…  how well the bot understands a labelled corpus (EVALUATION.md)
+python bot.py wechat-rooms    list the WeChat rooms the bot's account is in, to bind them
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from handlers.directory import DirectoryError, load_directory
+from handlers.directory import Directory, DirectoryError, load_directory
 from handlers.parse import parse
 from handlers.privacy import mask_sensitive
 from settings import Settings
@@ -78,6 +79,7 @@ async def serve(settings: Settings) -> None:
 
     check_exposure(settings)
     directory = load_directory(settings.directory)
+    wechat_settings = wechat_options(settings, directory)  # a mistake stops the start here
     database = Database(settings.database_url)
     try:
         await migrate_when_reachable(database, failpoint=settings.failpoint)
@@ -103,6 +105,13 @@ async def serve(settings: Settings) -> None:
 
     local = LocalChannel(database=database, directory=directory, deliver=deliver, clock=utc_now)
     channels[local.name] = local
+    if wechat_settings is not None:
+        from channels.wechat import WechatChannel
+
+        wechat = WechatChannel(
+            options=wechat_settings, database=database, directory=directory, deliver=deliver
+        )
+        channels[wechat.name] = wechat  # started with the others: connects, keeps reconnecting
     await database.run(dispatcher.recover)  # messages stored before a crash
     await local.redeliver()  # messages said while the bot was down
     scheduler = Scheduler(
@@ -200,6 +209,23 @@ def migration_crash(failpoint: str | None) -> Callable[[str], None] | None:
     return after_step
 
 
+def wechat_options(settings: Settings, directory: Directory) -> Any | None:
+    """WeChat runs when a puppet service is configured; rooms without one only warn."""
+    if not (settings.wechaty_endpoint or settings.wechaty_token):
+        if any(chat.platform == "wechat" for chat in directory.chats.values()):
+            log.warning(
+                "the directory lists WeChat rooms but WECHATY_PUPPET_SERVICE_ENDPOINT is not "
+                "set: their posts wait in the outbox (README: WeChat)"
+            )
+        return None
+    from channels.wechat import WechatConfigError, WechatOptions
+
+    try:
+        return WechatOptions.from_settings(settings)
+    except WechatConfigError as error:
+        raise StartupError(str(error)) from error
+
+
 def command_run(args: argparse.Namespace) -> int:
     overrides = {
         key: value
@@ -288,6 +314,36 @@ def command_evaluate(args: argparse.Namespace) -> int:
     return evaluate(args.rest)
 
 
+def command_wechat_rooms(args: argparse.Namespace) -> int:
+    """Connect to the puppet service, print each room (id, topic, bound chat), exit."""
+    try:
+        settings = Settings(**({"directory": args.directory} if args.directory else {}))
+        directory = load_directory(settings.directory)
+        options = wechat_options(settings, directory)
+    except (ValidationError, DirectoryError, StartupError) as error:
+        print(f"wechat-rooms: {error}", file=sys.stderr)
+        return 2
+    if options is None:
+        print(
+            "wechat-rooms: set WECHATY_PUPPET_SERVICE_ENDPOINT and WECHATY_PUPPET_SERVICE_TOKEN",
+            file=sys.stderr,
+        )
+        return 2
+    setup_logging("WARNING")
+    from channels.wechat import fetch_rooms
+
+    try:
+        rooms = asyncio.run(fetch_rooms(options, wait_seconds=args.wait))
+    except Exception as error:  # whatever the gateway did, a line for the operator
+        print(f"wechat-rooms: {options.endpoint}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+    for room_id, topic in rooms:
+        chat = directory.chat_for_address("wechat", room_id)
+        bound = f"bound to {chat.id}" if chat else "not bound"
+        print(f"{room_id}\t{topic}\t{bound}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="GridSteward 网格管家")
     commands = parser.add_subparsers(dest="command")
@@ -309,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate", help="measure understanding on a labelled corpus", add_help=False
     )
     evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    rooms = commands.add_parser("wechat-rooms", help="list the WeChat rooms the account is in")
+    rooms.add_argument("--directory", type=Path, help="to show which rooms are bound")
+    rooms.add_argument("--wait", type=float, default=30.0, help="seconds to wait for login")
     return parser
 
 
@@ -321,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "replay": command_replay,
         "migrate": command_migrate,
         "evaluate": command_evaluate,
+        "wechat-rooms": command_wechat_rooms,
     }
     return handlers[args.command](args)
 

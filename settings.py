@@ -42,6 +42,36 @@ class Settings(BaseSettings):
     def allowed_host_names(self) -> frozenset[str]:
         return frozenset(name.strip() for name in self.allowed_hosts.split(",") if name.strip())
 
+    # WeChat through a Wechaty puppet service (README "WeChat"). The variable names are
+    # Wechaty's own, so a gateway's documentation applies as written.
+    wechaty_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "WECHATY_PUPPET_SERVICE_ENDPOINT", "GRIDSTEWARD_WECHATY_ENDPOINT"
+        ),
+    )
+    wechaty_token: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WECHATY_PUPPET_SERVICE_TOKEN", "GRIDSTEWARD_WECHATY_TOKEN"),
+    )
+    # WeChat restricts accounts that post fast: at most one post per room this often, and
+    # one post in all rooms together this often; posts to one room this close are merged.
+    wechat_room_interval_seconds: float = Field(default=3.0, ge=0.0)
+    wechat_global_interval_seconds: float = Field(default=1.0, ge=0.0)
+    wechat_merge_window_seconds: float = Field(default=10.0, ge=0.0)
+    # Reconnecting to the puppet service: the first wait, doubled up to the cap.
+    wechat_retry_seconds: float = Field(default=2.0, gt=0.0)
+    wechat_retry_max_seconds: float = Field(default=300.0, gt=0.0)
+    # Every call to the puppet service gives up after this long (wechaty sets no limit).
+    wechat_call_timeout_seconds: float = Field(default=15.0, gt=0.0)
+    # Where a copy of residents' images and files is kept; none kept when unset.
+    wechat_files_dir: Path | None = None
+
+    @field_validator("wechaty_endpoint", "wechaty_token")
+    @classmethod
+    def _blank_is_unset(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
     @field_validator("failpoint")
     @classmethod
     def _known_failpoint(cls, value: str | None) -> str | None:

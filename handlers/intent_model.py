@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 MODEL = Path(__file__).with_name("intent_model.json")
@@ -30,8 +30,13 @@ _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+")
 def features(text: str, signals: Iterable[str] = ()) -> list[str]:
     """What the model reads: character 1-3 grams of Chinese runs, English words and word
     pairs, and the rules' own signals (an address, a ticket number, a fault word …)."""
+    return [*(f"<{signal}>" for signal in signals), *_grams(text)]
+
+
+@lru_cache(maxsize=64)  # both models read the same message: its grams are cut once
+def _grams(text: str) -> tuple[str, ...]:
     text = _DIGITS.sub("0", text)
-    found = [f"<{signal}>" for signal in signals]
+    found: list[str] = []
     for run in _CJK.findall(text):
         found.extend(run)
         found.extend(run[i : i + 2] for i in range(len(run) - 1))
@@ -39,7 +44,7 @@ def features(text: str, signals: Iterable[str] = ()) -> list[str]:
     english = _WORD.findall(text)
     found.extend(f"w:{word}" for word in english)
     found.extend(f"w:{a}_{b}" for a, b in itertools.pairwise(english))
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,24 +61,20 @@ class IntentModel:
         counts: list[int] = data["totals"]
         documents: list[int] = data["documents"]
         vocabulary = data["vocabulary"]
-        self.table: dict[str, dict[int, int]] = {
-            feature: {int(k): v for k, v in per_class.items()}
-            for feature, per_class in data["features"].items()
-        }
         all_documents = sum(documents)
         self.prior = [math.log(d / all_documents) for d in documents]
-        self.unseen = [math.log(SMOOTHING / (n + SMOOTHING * vocabulary)) for n in counts]
+        unseen = [math.log(SMOOTHING / (n + SMOOTHING * vocabulary)) for n in counts]
+        # Each known feature's whole contribution to every class, summed once at load.
+        self.delta: dict[str, tuple[float, ...]] = {}
+        for feature, per_class in data["features"].items():
+            row = list(unseen)
+            for k, count in per_class.items():
+                row[int(k)] += math.log((count + SMOOTHING) / SMOOTHING)
+            self.delta[feature] = tuple(row)
 
     def guess(self, found: list[str]) -> Guess:
-        scores = list(self.prior)
-        for feature in found:
-            per_class = self.table.get(feature)
-            if per_class is None:
-                continue  # never seen in training: it says nothing
-            for k in range(len(scores)):
-                scores[k] += self.unseen[k]
-            for k, count in per_class.items():
-                scores[k] += math.log((count + SMOOTHING) / SMOOTHING)
+        rows = [row for row in map(self.delta.get, found) if row is not None]
+        scores = [sum(column) for column in zip(self.prior, *rows, strict=True)]
         best = max(range(len(scores)), key=scores.__getitem__)
         top = scores[best]
         total = sum(math.exp(score - top) for score in scores)

@@ -5,7 +5,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 import zhconv
 
@@ -33,6 +33,8 @@ def normalize(text: str) -> str:
     return normalize_traced(text).text
 
 
+# parse and its readers ask for the same message's folding several times: the last few are kept.
+@lru_cache(maxsize=64)
 def normalize_traced(text: str) -> Normalized:
     """Normalise like `normalize`, keeping a map back to the source for cutting out bodies."""
     folded, origins = text, list(range(len(text)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from handlers import intent_model
@@ -258,6 +259,7 @@ def _distinct_words(text: str) -> int:
     return len(set(re.findall(r"[\u3400-\u9fff]|[a-z]{2,}", text)))
 
 
+@lru_cache(maxsize=64)  # asked by both second opinions about the same message
 def _over_or_denied(text: str) -> bool:
     """'燃气味已经没了', '已经不漏气了': the rules read the trouble as gone."""
     if danger_words.OVER.search(text) or danger_words.DENIALS_AFTER.search(text):

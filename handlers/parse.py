@@ -218,8 +218,11 @@ def _second_opinion(
         kind = report.kind if report else "repair"
         resembles = _report(traced, start, kind, address, ticket=ticket)
         # The model never opens a ticket on its own: only where the rules found trouble words
-        # too, told in a sentence; otherwise a person looks first (待确认).
-        doubtful = not (certain and report is not None and words_in_it >= 6) or bool(rule.why)
+        # (or a thing at a building and a request to come), told in a sentence, naming what
+        # is broken ("门口那个又坏了" names nothing); otherwise a person looks first (待确认).
+        asked_here = bool(address and address.building) and bool(report_words.MINE.search(plain))
+        evidence = (report is not None or asked_here) and thing
+        doubtful = not (certain and evidence and words_in_it >= 6) or bool(rule.why)
         return replace(
             resembles, doubtful=doubtful, why="resembles a report", alternatives=(rule.intent,)
         )

@@ -372,6 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["evaluate"]:  # its options (--help, --errors …) are its own parser's
+        return command_evaluate(argparse.Namespace(rest=argv[1:]))
     args = build_parser().parse_args(argv)
     handlers = {
         None: command_run,

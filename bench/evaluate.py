@@ -1,6 +1,6 @@
 """Measure how well GridSteward understands a labelled corpus (corpus/*/ , see CORPUS.md).
 
-python bot.py evaluate corpus/dev corpus/heldout [--errors 30] [--json] [--bar]
+python bot.py evaluate corpus/dev corpus/train [--errors 30] [--json F] [--bar] [--floor F]
 
 Single messages go through `parse` (the words alone); transcripts go through `replay` (the real
 bot, context and all). Prints intent accuracy per category, false tickets, missed and false
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -90,7 +89,6 @@ class Scores:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     transcripts: Tally = field(default_factory=Tally)
     transcript_failures: list[str] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 def load_lines(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -115,9 +113,10 @@ def score_line(scores: Scores, line: dict[str, Any], parsed: Parsed) -> None:
     scores.by_intent[gold].add(ok)
     if not ok:
         scores.confusion[(gold, got)] += 1
-        scores.errors.append((line["_where"], f"{gold} → {got}", line["text"]))
-    if got == "report" and gold != "report":
-        scores.false_tickets += 1
+        shown = f"{got} (待确认)" if parsed.doubtful else got
+        scores.errors.append((line["_where"], f"{gold} → {shown}", line["text"]))
+    if got == "report" and gold != "report" and not parsed.doubtful:
+        scores.false_tickets += 1  # a doubtful one waits for a person: no ticket yet
     if got == "report" and parsed.doubtful:
         scores.review += 1
     gold_danger = line.get("emergency") if gold == "report" else None
@@ -157,11 +156,9 @@ def score_line(scores: Scores, line: dict[str, Any], parsed: Parsed) -> None:
 
 
 def evaluate_lines(scores: Scores, lines: list[dict[str, Any]]) -> None:
-    started = time.perf_counter()
-    parsed = [parse(line["text"]) for line in lines]
-    scores.seconds = time.perf_counter() - started
-    for line, result in zip(lines, parsed, strict=True):
-        score_line(scores, line, result)
+    # Speed is measured apart, against the old parser: python -m bench.parse_speed.
+    for line in lines:
+        score_line(scores, line, parse(line["text"]))
 
 
 def evaluate_transcripts(scores: Scores, paths: Sequence[Path], directory_path: Path) -> None:
@@ -191,7 +188,7 @@ def report(scores: Scores, *, errors: int) -> dict[str, Any]:
         *(f"  {name:9} {scores.by_category[name]}" for name in ("reports", "chat", "commands")),
         "  per intent: "
         + ", ".join(f"{k} {v.share:.0%} ({v.total})" for k, v in sorted(scores.by_intent.items())),
-        f"false tickets (a ticket from chat or a command): {scores.false_tickets}",
+        f"false tickets (chat or a command opening a ticket; not 待确认): {scores.false_tickets}",
         f"emergencies: {sum(scores.emergencies.values())} "
         + str(dict(sorted(scores.emergencies.items()))),
         f"  missed by type: {dict(scores.missed_emergencies) or 0}",
@@ -203,7 +200,6 @@ def report(scores: Scores, *, errors: int) -> dict[str, Any]:
         *(f"  {name:8} {scores.address[name]}" for name in ADDRESS_FIELDS),
         f"ticket numbers right (commands read right): {scores.ticket}",
         f"to 待确认 (doubtful reports): {scores.review} = {review_share:.1%} of messages",
-        f"parse speed: {1e6 * scores.seconds / max(scores.messages, 1):.0f} µs per message",
     ]
     if scores.transcripts.total:
         lines.append(f"transcripts through the real bot: {scores.transcripts}")
@@ -232,12 +228,32 @@ def report(scores: Scores, *, errors: int) -> dict[str, Any]:
     }
 
 
+# Figures where less is better; every other figure in a floor file is a least value.
+LOWER_IS_BETTER = {"missed_emergencies", "false_emergencies", "emergencies_from_talk"}
+LOWER_IS_BETTER |= {"false_tickets", "review_share"}
+
+
+def above_floor(figures: dict[str, float], floor: dict[str, float]) -> bool:
+    """True when no figure is worse than the floor's; each one that is gets a line."""
+    worse = [
+        f"{name}: {figures[name]:g}, the floor is {limit:g}"
+        for name, limit in floor.items()
+        if (figures[name] > limit if name in LOWER_IS_BETTER else figures[name] < limit)
+    ]
+    for line in worse:
+        print(f"worse than the floor: {line}", file=sys.stderr)
+    return not worse
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bot.py evaluate", description=__doc__)
     parser.add_argument("corpus", nargs="+", type=Path, help="corpus folders or .jsonl files")
     parser.add_argument("--errors", type=int, default=0, help="print this many misreadings")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--bar", action="store_true", help="fail below issue 6's bar")
+    parser.add_argument(
+        "--floor", type=Path, help="fail where a figure is worse than this JSON's (a ratchet)"
+    )
     parser.add_argument("--directory", type=Path, default=Path("examples/directory.yaml"))
     parser.add_argument("--no-transcripts", action="store_true")
     args = parser.parse_args(argv)
@@ -248,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures = report(scores, errors=args.errors)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    if args.floor and not above_floor(figures, json.loads(args.floor.read_text("utf-8"))):
+        return 1
     if args.bar:
         failed = [
             figures["intent"] < BAR["intent"],

@@ -119,7 +119,9 @@ class World:
 
     def stored(self, message_id: str) -> InboundMessage:
         with self.database.session() as session:
-            row = session.query(InboundMessage).filter_by(message_id=message_id).one()
+            row = session.exec(
+                select(InboundMessage).where(InboundMessage.message_id == message_id)
+            ).one()
         return row
 
 

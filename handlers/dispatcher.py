@@ -16,6 +16,7 @@ from handlers.directory import Directory
 from handlers.events import Inbound
 from handlers.privacy import mask_sensitive
 from handlers.router import handle
+from models.columns import storable
 from models.db import Database
 from models.inbound import (
     InboundMessage,
@@ -71,14 +72,16 @@ class Dispatcher:
             ):
                 log.info("duplicate delivery of %s/%s ignored", event.chat, event.message_id)
                 return None
+            # A platform may hand over what a database refuses (a NUL, an endless name):
+            # stored cleaned, so the message is handled rather than lost.
             row = InboundMessage(
                 channel=event.channel,
                 chat_address=event.chat,
                 message_id=event.message_id,
-                sender=event.sender,
-                sender_name=event.sender_name,
-                text=event.text,
-                reply_to=event.reply_to,
+                sender=storable(event.sender, max_length=128),
+                sender_name=storable(event.sender_name, max_length=128),
+                text=storable(event.text, lines=True),
+                reply_to=storable(event.reply_to, max_length=128) if event.reply_to else None,
                 mentions=" ".join(event.mentions),
                 attachments=encode_attachments([(a.kind, a.ref) for a in event.attachments]),
                 received_at=self.clock(),

@@ -67,6 +67,27 @@ def json_list_field() -> Any:
     return Field(default_factory=list, sa_type=JSONList, nullable=False)
 
 
+def storable(value: str, *, max_length: int | None = None, lines: bool = False) -> str:
+    """A platform's string made storable the same on SQLite and PostgreSQL, never refused.
+
+    What a platform delivered must end as a ticket or an answer, so instead of refusing (as
+    `text_fault` does for our own API) the characters neither database keeps the same are
+    dropped (NUL, other control characters; line breaks and tabs kept in a message text),
+    a lone surrogate becomes U+FFFD, and an over-long value is cut to the column's length.
+    """
+    kept = []
+    for character in value:
+        code = ord(character)
+        if 0xD800 <= code <= 0xDFFF:
+            kept.append("\ufffd")
+        elif (code < 0x20 or 0x7F <= code < 0xA0) and not (lines and character in "\n\r\t"):
+            continue
+        else:
+            kept.append(character)
+    cleaned = "".join(kept)
+    return cleaned if max_length is None else cleaned[:max_length]
+
+
 def text_fault(value: object, *, field: str, max_length: int, lines: bool = False) -> str | None:
     """Why a string from outside cannot be stored the same on SQLite and PostgreSQL, or None.
 

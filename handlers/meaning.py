@@ -19,30 +19,18 @@ from handlers.vocabulary import Intent
 
 Relation = Literal["reporter", "assignee", "worker", "overseer", "other"]
 Source = Literal["named", "replied", "asked", "own_open", "own_active"]
-Action = Literal[
-    "report",
-    "claim",
-    "progress",
-    "resolve",
-    "reassign",
-    "return",
-    "confirm",
-    "reopen",
-    "urge",
-    "query",
-    "help",
-    "digest",
-    "overdue",
-    "review",
-    "register",
-    "dismiss",
-    "follow_up",  # words for the ticket's people, kept on its audit trail
-    "nudge",  # a resident writes again about their open ticket: no second ticket
-    "add_address",  # the reporter gives the building the bot asked for
-    "hold",  # undecided: on the 待确认 list for grid staff to register or dismiss
-    "ask_ticket",  # a command with no ticket to act on: ask which
-    "chat",  # nothing for the bot
-]
+# What a message does: what its words say, or what only its context gives.
+Action = (
+    Intent
+    | Literal[
+        "follow_up",  # words for the ticket's people, kept on its audit trail
+        "nudge",  # a resident writes again about their open ticket: no second ticket
+        "add_address",  # the reporter gives the building the bot asked for
+        "hold",  # undecided: on the 待确认 list for grid staff to register or dismiss
+        "ask_ticket",  # a command with no ticket to act on: ask which
+        "chat",  # nothing for the bot
+    ]
+)
 FINISHED = ("resolved", "closed")
 OPEN = ("new", "assigned", "claimed", "in_progress", "reopened", "returned")
 TICKET_COMMANDS = frozenset(

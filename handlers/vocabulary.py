@@ -127,27 +127,6 @@ NOT_COURTESY_MARKERS = (
     *("but", "still", "not", "when", "where"),
 )
 
-# What may stand beside the thanks: 谢谢祝师傅, thanks so much.
-COURTESY_FILLERS = (
-    "师傅",
-    "老师",
-    "你们",
-    "您",
-    "大家",
-    "了",
-    "啦",
-    "啊",
-    "哈",
-    "very much",
-    "so much",
-)
-COURTESY_NAME_ROOM = 2  # a surname, or a short given name
-# Any of these means there is news for the assignee after all: 谢谢 还没修好, 师傅几点来.
-NOT_COURTESY_MARKERS = (
-    *("没", "不", "吗", "?", "还", "几", "怎么", "什么", "漏", "坏", "停", "味"),
-    *("but", "still", "not", "when", "where"),
-)
-
 COURTESY_NAME_ROOM = 2  # a surname, or a short given name
 # Any of these means there is news for the assignee after all: 谢谢 还没修好, 师傅几点来.
 NOT_COURTESY_MARKERS = (

@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # What the committed model is trained on; tests/bench/test_intent_model.py retrains on these.
-TUNING_CORPORA = ("dev", "dev2", "dev3", "train", "train2")
+TUNING_CORPORA = ("dev", "dev2", "dev3", "train", "train2", "train3")
 
 
 def model_text(rows: list[tuple[list[str], str]], dangers: list[str]) -> str:

@@ -21,15 +21,15 @@ _PLAUSIBLE: dict[str, re.Pattern[str]] = {
         r"燃气|煤气|天然气|液化气|瓦斯|燃汽|然气|煤汽|gas|报警器|警报器|一氧化碳|\bco\b|臭鸡蛋"
         r"|漏气|rotten egg|(?:灶|表|阀|管).{0,10}(?:味|臭)"
     ),
-    "fire": re.compile(r"火|烟|烧|焦|燃|smoke|fire|burn|flame|爆炸|explo"),
+    "fire": re.compile(r"火|烟|烧|焦|燃|着了|smoke|fire|burn|flame|爆炸|explo"),
 }
 
 
 def plausible(kind: str, text: str) -> bool:
     """Whether the words name what a danger of `kind` needs: a gas word for gas, fire or smoke
     for fire, an electrical fitting for electric and water, a lift and someone in it."""
-    if kind in _PLAUSIBLE:
-        return _PLAUSIBLE[kind].search(text) is not None
+    if kind in _PLAUSIBLE:  # "烟头", "烧香": the words, not the danger
+        return _PLAUSIBLE[kind].search(words.NOT_DANGER.blank(text)) is not None
     if kind == "lift":
         return bool(
             words.LIFTS.search(text) and (words.INSIDE.search(text) or words.TRAPPED.search(text))
@@ -59,6 +59,7 @@ def surely_talk(text: str) -> bool:
         or words.DRILL.search(text)
         or chatter.ADS.search(text)
         or words.PROPAGANDA_FOR_SURE.search(text)
+        or words.WHAT_IF.search(text)
         or opens_as_notice(text)
         or (words.OVER.search(text) and not words.STILL.search(text))
     )

@@ -134,6 +134,9 @@ def _command(parsed: Parsed, intent: Intent, facts: Facts) -> Meaning:
     if target is None and facts.staff and intent in STAFF_ONLY and parsed.points_at:
         # "这个我下午去", "那个漏水的 转一下": a steward means some ticket; a person settles which.
         return Meaning("hold", why="a steward's command about a ticket it does not name")
+    if target is None and "report" in parsed.alternatives and not facts.staff:
+        # "热水器又打不着了" with no ticket of theirs to reopen: a fault, for a person to look at.
+        return Meaning("hold", why="a trouble told as 'again', with no ticket to reopen")
     if target is None:
         if parsed.weak or (intent in ("confirm", "reopen", "urge", "query") and not parsed.ticket):
             return _chat("command words with no ticket to act on")

@@ -224,7 +224,10 @@ def _second_opinion(
         evidence = (report is not None or asked_here) and thing
         doubtful = not (certain and evidence and words_in_it >= 6) or bool(rule.why)
         return replace(
-            resembles, doubtful=doubtful, why="resembles a report", alternatives=(rule.intent,)
+            resembles,
+            doubtful=doubtful,
+            why="resembles a report",
+            alternatives=(rule.intent, *(a for a in rule.alternatives if a != rule.intent)),
         )
     if guess.intent == "none":
         if rule.intent == "report":

@@ -52,12 +52,13 @@ STAFF_PLAN = words(
 )
 # The trouble is over; a fault said after it ("修好了 又坏了") still counts.
 SETTLED = words(
-    *("修好了", "好了", "恢复了", "已恢复", "来电了", "来水了", "来气了", "没事了", "没事", "搞掂"),
+    *("修好了", "好了", "恢复了", "已恢复", "来电了", "来水了", "来气了", "搞掂"),
     *("解决了", "已解决", "已处理", "处理好", "就好了", "拧上了", "不用管了", "误会", "误报"),
     *("虚惊一场", "是演练", "不是真", "别担心", "别慌", "放心", "冇事", "现在干了", "又来了"),
     *("换上就好", "修好", "已经没了", "已当场换", "都已", "已经换了", "找到原因", "原来是"),
     *("sorted", "it was my", "turned out", "no longer"),
     *("now fixed", "is back", "back on", "fixed now", "all fine", "no problem now", "is ok now"),
+    "re:(?<![人我他她娃孩])没事了?",
 )
 PAST = words(
     *("昨天", "昨晚", "前天", "上周", "上个月", "去年", "前几天", "前阵子", "上次", "前两天"),
@@ -80,6 +81,7 @@ PAST = words(
     *("后来", "上月", "那场", "刚才那", "之前讲", "之前说"),
     *("yesterday", "last week", "last night", "last month", "last year", "last tuesday"),
     *("last monday", "last wednesday", "last thursday", "last friday", "the other day"),
+    *("前年", "大前年"),
 )
 NEWS = words(
     *("新闻", "据报道", "转发", "转载", "【转", "转:", "视频", "热搜", "网传", "朋友圈", "抖音"),

@@ -35,6 +35,7 @@ CLAIM_SOFT = words(
     "re:(?:下午|上午|晚上|明天|明早|今天|稍后|待会|一会儿?|马上|这就).{0,8}(?:上门|过去|去看)",
     "re:(?:我去|我过去)(?:看看|瞅瞅|瞧瞧|看一下|瞅一眼|一趟)?",
     *("on my way later", "heading over", "i'll go"),
+    "re:(?:晚点|回头|待会儿?|一会儿?|等会儿?|下午|明天)(?:再)?(?:弄|搞|修|处理)",
 )
 PROGRESS_STRONG = words(
     *("已到场", "到场", "到现场", "已到达", "已上门", "已出发", "出发了", "在路上", "上门了"),
@@ -50,6 +51,7 @@ PROGRESS_STRONG = words(
     *("on site", "onsite", "on-site", "in progress", "on my way", "on the way", "arrived"),
     *("checking", "working on it", "waiting for a part", "waiting for parts", "back tomorrow"),
     *("i'm here", "i am here", "be there in"),
+    "re:在(?:你家|您家|你们家)(?:门口|楼下)了?",
 )
 PROGRESS_SOFT = words(
     *("入户看了", "约了", "正在排查", "估计是", "应该是", "查到"),

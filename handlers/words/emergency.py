@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from handlers.words import words
 
-_GAS = "(?:燃气|煤气|天然气|液化气|瓦斯|燃汽|然气|煤汽|gas)"
+_GAS = "(?:燃气|煤气|天然气|液化气|瓦斯|燃汽|然气|煤汽|煤期|燃期|gas)"
 # Words that alone report a present danger of their type.
 GAS = words(
     *("燃气味", "煤气味", "天然气味", "液化气味", "瓦斯味", "气味很冲", "臭鸡蛋味", "臭鸡蛋的味"),
@@ -31,7 +31,7 @@ GAS = words(
     rf"re:(?:好像|像是|像|可能是|估计是|应该是|闻着像|闻起来像){_GAS}",
     rf"re:{_GAS}.{{0,12}}(?:一股子?味|都是气味|好大味|一股怪味|臭臭|熏死)",
     rf"re:(?:一股子?味|都是气味|臭臭的|怪味).{{0,12}}{_GAS}",
-    "re:(?:气|燃气|煤气)(?:在|一直)?往外冒|一直在出气|(?:软管|胶管|燃气管).{0,4}(?:脱|掉)了",
+    "re:(?:气|燃气|煤气)(?:在|一直)?往外冒|一直在出气|(?:软管|胶管|燃气管)(?:被|给)?.?(?:拔|脱|掉)了",
     "re:(?:燃气表|气表|表)(?:一直)?在转.{0,10}(?:没开|都没开|没用|没做饭)",
     "re:(?:臭|味|气味).{0,20}(?:先出门|让他先出|人在外面|都出来了|跑出来|撤出来|撤离)",
     "re:(?<!烟感)(?<!烟雾)(?<!火警)报警器.{0,4}(?:响|叫|鸣|吵醒)",
@@ -49,6 +49,8 @@ GAS = words(
     *("leaking gas", "gas leaking", "gas is leaking", "gas escaping", "carbon monoxide"),
     "re:rotten[- ]eggs?",
     "re:hissing.{0,30}(?:gas|pipe|stove|meter)|(?:gas|pipe|stove|meter).{0,30}hissing",
+    "re:(?:dizzy|headache|nause|faint).{0,60}(?:smell|heater|boiler|gas)|(?:smell|heater|boiler|gas).{0,60}(?:dizzy|headache|nause|faint)",
+    "re:(?:汤|水|粥|汁|锅).{0,6}(?:浇灭|浇熄|扑灭|溢出来).{0,12}(?:味|气味)",
 )
 # Fire said outright; these need no more to be believed.
 FIRE = words(
@@ -76,6 +78,7 @@ FIRE_WEAK = words(
     "re:(?:烧焦|烧塑料|烧东西|焦糊|糊)(?:的)?(?:味|味道).{0,16}(?:烟|雾蒙蒙|雾)",
     "re:(?:看见|看到|能看见|冒出)烟|雾蒙蒙",
     *("smoke", "smoking", "burning", "explosion", "exploded", "fire"),
+    *("🔥",),
 )
 # Cooking and lighting: smoke or a flame there is a stove burning badly, not a fire.
 STOVE = words(*("灶", "炉头", "炉子", "锅底", "点火", "打火", "熏黑"))
@@ -93,6 +96,7 @@ ELECTRIC_THINGS = words(
     *("cable", "transformer", "power strip", "plug", "extension lead", "extension cord"),
     *("electric box", "electrical box", "switch room", "electrical room", "ceiling light"),
     *("light fitting", "charging pile", "charger"),
+    *("掣箱", "电掣", "墙插", "地插", "充电口", "配电盒", "箱式变电站", "变电站"),
 )
 ELECTRIC_BURNING = words(
     *("冒烟", "烧焦", "焦味", "燶味", "糊味", "烧糊", "烧了", "烧黑", "发烫", "烫手"),
@@ -102,6 +106,8 @@ ELECTRIC_BURNING = words(
     *("着火", "起火", "有火"),
     *("smoke", "smoking", "burning", "burnt", "hot", "melting", "melted", "crackling"),
     *("on fire", "sizzling"),
+    *("烧红", "烫得", "很烫", "烧紧", "啪啪", "电弧"),
+    "re:冒(?:着|了|出)?(?:白|青|黑|蓝|浓)?烟",
 )
 # Alone an electrical emergency: sparks, a live wire down, someone shocked.
 ELECTRIC = words(
@@ -112,8 +118,8 @@ ELECTRIC = words(
     "re:(?:啪啪|噼啪|一摁就|一按就|一插就|一碰就)打火",
     "re:火花(?!塞)|火星子|冒火星|闪火星|打火星",
     "re:(?:电线|高压线|电缆).{0,6}(?:掉|断|落|垂|耷拉).{0,6}(?:地上|路上|水里|下来)",
-    "re:(?:带电|漏电).{0,8}(?:水里|积水|泡水|地上)",
-    "re:(?:漏电|带电).{0,12}(?:碰|电到|电了|被电|触|麻)",
+    "re:(?:带电|漏电|插着电).{0,8}(?:水里|积水|泡水|地上|泡在)",
+    "re:(?:漏电|带电|有电).{0,12}(?:碰|电到|电了|被电|触|麻|打了一下)",
     "re:(?:路灯杆|电线杆|灯杆|栏杆|铁门|水管|扶手|防盗门).{0,4}(?:漏电|带电)",
     "re:(?:积水|水里|水中|水坑|水塘).{0,8}(?:泡着|有|躺着|掉了?)?.{0,4}(?:电线|电缆|插排|插线板)",
     "re:(?:电线|电缆|插排|插线板).{0,6}(?:泡在|掉进|在)(?:水|积水|里头|里面)",
@@ -122,24 +128,29 @@ ELECTRIC = words(
     "wire down",
     "re:(?:power line|wire|cable|cables|lines)s? (?:is |are )?"
     "(?:down|hanging|fallen|on the ground)",
+    *("电弧", "拉弧", "被电打"),
 )
 # A lift and a person in it who cannot get out.
 LIFTS = words(
     *("电梯", "𨋢", "轿厢", "升降机", "电题", "电提", "货梯", "客梯", "困梯", "lift", "elevator"),
+    *("电悌",),
 )
 TRAPPED = words(
     *("困", "被关", "关在", "关里", "关住", "关着", "锁在里", "卡在里", "出不来", "出不去"),
     *("trapped", "stuck inside", "locked inside", "locked in", "shut in", "拍门", "叫救命"),
     "困梯",
-    *("关人", "夹人", "夹住", "按警铃", "在按警铃", "里的人"),
+    *("关人", "夹住", "按警铃", "在按警铃", "里的人"),
     "re:(?:i'm|i am|we're|we are|i got|we got|am|are) stuck",
     "re:stuck in (?:the|a|an) (?:lift|elevator)",
+    "re:(?:爬|出|走)不出(?:来|去)",
+    "re:卡(?:在)?(?:电梯|梯|轿厢)里",
 )
 STUCK = words(
     *("卡住", "卡在", "卡", "停了", "停住", "停在", "不动了", "不动", "停咗", "掉了一截", "往下掉"),
     *("门打不开", "门开不了", "门扒不开", "门也打不开", "门也不开", "开唔到", "打不开", "两层中间"),
     *("坏在半道", "半道", "半路", "卡在半", "按开门没用", "灯全灭"),
     *("stuck", "stopped", "between floors", "won't open", "doesn't open", "jammed"),
+    *("门不开", "灯灭了", "黑了"),
 )
 # A lift person said to be fine or absent: "没人在里面", "nobody was inside".
 NOT_TRAPPED = words(
@@ -161,16 +172,18 @@ WATER_IN = words(
     "re:里(?:面|头)?(?:都是|全是|有|还在|一直)?(?:水|滴水|淌水|流水|往下滴|往下淌|往下流|流出)",
     "re:泡在.{0,2}水|泡水里|泡晒|(?:没过|漫过)|full of water",
     "re:(?:的水|水)?(?:一直|还)?往(?:里|外)(?:流|灌|渗|冒水|渗水|滴水)|湿透|积水",
+    "re:(?:下边|下面|底下|周围|旁边)(?:都是|全是)水",
 )
 # Water moving onto a fitting (before the fitting): "漏到电表箱", "顺着开关往下流".
 WATER_ONTO = words(
     *("漏到", "流到", "滴到", "淌到", "灌进", "漫到", "流进", "渗进", "渗到", "浸到", "淹到"),
     *("射晒落", "射落", "流晒落", "滴落", "快到", "顺着", "往里灌", "灌到", "leak到", "into"),
     *("onto", "running into", "dripping into", "pouring into", "leaking into"),
-    "re:水.{0,4}(?:进去|灌进|流进|漫进)",
+    "re:水.{0,4}(?:进去|灌进|流进|漫进|滴进|漏进)",
     *("滴在", "漏在", "喷到", "喷在", "落在", "旁边就是", "水已经到", "pouring through"),
     *("flooding in", "flood in", "water near"),
     "re:积水.{0,8}(?:没过|漫过|快到|到了|淹到)",
+    *("滴进", "漏进"),
 )
 # Electrical fittings water must not reach (no taps or valves: "总开关" of the water main).
 WATER_ELECTRIC = words(
@@ -185,6 +198,14 @@ WATER_ELECTRIC = words(
     *("socket", "outlet", "meter box", "fuse box", "breaker", "power strip", "extension lead"),
     *("meter cabinet", "electric meter", "电表柜", "电表井"),
     *("switch room", "electrical room", "ceiling light", "light fitting", "transformer"),
+    *("地插", "墙插", "配电盒", "控制箱", "电梯底坑", "底坑", "掣箱"),
+    *(
+        "electrical box",
+        "electric box",
+        "electrical panel",
+        "distribution box",
+        "electrical cabinet",
+    ),
 )
 # Any word that may start a danger reading; a message without one skips the rest.
 ANY = GAS + FIRE + FIRE_WEAK + ELECTRIC + ELECTRIC_BURNING + LIFTS + WATER_IN + WATER_ONTO
@@ -207,6 +228,8 @@ NOT_DANGER = words(
     *("fire alarm test", "fireworks", "firewall", "smoke detector", "no smoking", "smoking area"),
     *("fire station", "fire brigade", "ceasefire", "bonfire", "campfire"),
     *("跑气球", "漏气的轮胎", "轮胎漏气", "车胎漏气", "气垫", "充气", "打气", "气球漏气"),
+    *("黄火苗", "火苗黄"),
+    *("烧香",),
 )
 # A danger word right after these is denied or prevented: 没有燃气味了, 防止起火, no gas smell.
 DENIALS_BEFORE = (
@@ -217,26 +240,72 @@ DENIALS_BEFORE = (
 # ...or followed by these: 燃气味已经没了, the smoke is gone.
 DENIALS_AFTER = words(
     *("没了", "没有了", "消失", "散了", "散掉", "不见了", "已经没", "已经灭", "灭了", "扑灭"),
-    *("修好", "好了", "已处理", "处理好", "已解决", "解决了", "没事了", "没事", "排除", "接好"),
+    *("修好", "好了", "已处理", "处理好", "已解决", "解决了", "排除", "接好"),
     *("is gone", "gone", "fixed", "repaired", "put out", "under control", "was a false alarm"),
+    "re:(?<![人我他她娃孩])没事了?",
+)
+# How-tos and what-ifs that no report of a present danger contains ("一冒火花就晚了",
+# "被困电梯时请保持冷静", "can catch fire"): the rules and the second opinion both stand down.
+WHAT_IF = words(
+    *(
+        "can catch fire",
+        "could catch fire",
+        "may catch fire",
+        "might catch fire",
+        "please do not",
+        "please don't",
+        "if you",
+    ),
+    "re:一.{1,4}就晚了",
+    "re:(?:困人|被困|着火|起火|失火|漏气|触电|停电)(?:的)?时(?:候)?",
+    "re:(?:时|的时候).{0,16}(?:请|别|不要|千万|离.{0,4}远)",
+    "re:先(?:拉闸|断电|断开|关阀|关闸|关掉|关总阀)[^了]{0,8}(?:别|不要|再用|然后)",
+    "re:(?:用啥|用什么|怎么)灭",
+    "re:一般(?:是|都|会)",
+    "re:(?:着火|起火|失火)了?.{0,3}(?:都|就|也)?(?:跑不出|出不去|进不来|跑不了)",
+    *("有人用过", "有没有人用过"),
 )
 # The message speaks of danger in general or as a rule, not of one here and now.
-CONDITIONALS = words(
-    *("如发现", "如有", "若发现", "若有", "一旦发现", "一旦", "如果发现", "如闻到", "若闻到"),
-    *("如果闻到", "如遇", "万一", "如果有", "要是有", "假如", "一旦有"),
-    "re:发现.{0,8}时",
-    # "发现漏气请立即关阀" is a rule; "刚发现漏气了 请马上来人" is the trouble itself.
-    "re:(?<![刚我])发现[^了]{0,10}(?:请|应|要|立即|马上|及时|拨打|报警)",
-    "re:闻到.{0,8}(?:要|应该|得先|先)",
-    "re:(?:真|万一|要是|如果)?(?:着火|起火|失火)了?(?:咋办|咋整|怎么办|谁负责|谁都跑不了|消防车进不来)",
-    "re:真(?:着火|起火|失火)了?.{0,6}(?:跑不出|出不去|进不来|跑不了)",
-    "re:着火了?(?:咋办|咋整|怎么办)",
-    *("容易", "多发", "高发", "频发", "可能引发", "会引起", "会导致", "易引发", "可能有", "或有"),
-    *("如果", "要是", "假如", "每年都有", "应该先", "先干啥", "if you are", "if you're", "怎么办:"),
-    *("别等", "才后悔", "担心", "着火了别", "别坐电梯", "every time"),
-    *("时会", "的时候会", "一着火", "要马上", "找电工检查", "别同时开"),
-    *("if you smell", "if you notice", "if you see", "in case of", "if there is", "should you"),
-    *("what to do if", "in the event of"),
+CONDITIONALS = (
+    words(
+        *("如发现", "如有", "若发现", "若有", "一旦发现", "一旦", "如果发现", "如闻到", "若闻到"),
+        *("如果闻到", "如遇", "万一", "如果有", "要是有", "假如", "一旦有"),
+        "re:发现.{0,8}时",
+        # "发现漏气请立即关阀" is a rule; "刚发现漏气了 请马上来人" is the trouble itself.
+        "re:(?<![刚我])发现[^了]{0,10}(?:请|应|要|立即|马上|及时|拨打|报警)",
+        "re:闻到.{0,8}(?:要|应该|得先|先)",
+        "re:(?:真|万一|要是|如果)?(?:着火|起火|失火)了?(?:咋办|咋整|怎么办|谁负责|谁都跑不了|消防车进不来)",
+        "re:真(?:着火|起火|失火)了?.{0,6}(?:跑不出|出不去|进不来|跑不了)",
+        "re:着火了?(?:咋办|咋整|怎么办)",
+        *(
+            "容易",
+            "多发",
+            "高发",
+            "频发",
+            "可能引发",
+            "会引起",
+            "会导致",
+            "易引发",
+            "可能有",
+            "或有",
+        ),
+        *(
+            "如果",
+            "要是",
+            "假如",
+            "每年都有",
+            "应该先",
+            "先干啥",
+            "if you are",
+            "if you're",
+            "怎么办:",
+        ),
+        *("别等", "才后悔", "担心", "着火了别", "别坐电梯", "every time"),
+        *("时会", "的时候会", "一着火", "要马上", "找电工检查", "别同时开"),
+        *("if you smell", "if you notice", "if you see", "in case of", "if there is", "should you"),
+        *("what to do if", "in the event of"),
+    )
+    + WHAT_IF
 )
 # Safety propaganda, drills, training and notices.
 PROPAGANDA = words(
@@ -256,8 +325,10 @@ PROPAGANDA_FOR_SURE = words(
     *("记住了吗", "一关二开", "教你", "小贴士", "小常识", "安全知识", "逃生要点", "怎么办:"),
     *("学习一下", "千万别", "教大家", "住户注意", "天干物燥", "汛期来了", "码了沙袋"),
     *("关于燃气报警器", "注意事项", "须知"),
+    *("不要扒门", "别扒门", "不要强行扒门", "don't try to force", "请大家检查", "防汛准备"),
 )
 NOTICE_OPENINGS = (
+    *("今日小结", "小结", "工作总结", "今日总结"),
     *("通知", "公告", "提醒", "温馨提示", "安全提示", "友情提示", "重要通知", "紧急通知"),
     *("停电通知", "停水通知", "停气通知", "告知", "告示", "notice", "reminder", "announcement"),
     *("tips", "转发", "转:", "转自", "fw:", "fwd:", "群公告"),
@@ -299,6 +370,7 @@ NEWS_FOR_SURE = words(
     *("【案例】", "案例", "通报了", "消防员叔叔说", "某地", "刚看到的"),
     *("on the news", "saw on", "i heard", "reposted", "on tv", "in the movie", "the news"),
     *("news about", "did anyone see"),
+    *("谣言", "辟谣", "别乱转", "不信谣", "文章", "转给大家", "看到说", "听人说"),
 )
 # ...and these say so unless the speaker is plainly here (我家, 楼道, an address).
 NEWS = words(
@@ -333,17 +405,21 @@ LOCAL = words(
 
 # The alarm is over or was never real: 误会, 虚惊一场, 人已经救出来了.
 OVER = words(
-    *("误会", "误报", "虚惊一场", "不是真", "是演练", "没事了", "别担心", "别慌", "已经没了"),
+    *("误会", "误报", "虚惊一场", "不是真", "是演练", "别担心", "别慌", "已经没了"),
     *("已恢复", "恢复运行", "安全出来", "救出来", "已救出", "已扑灭", "扑灭了", "火灭了", "修好了"),
-    *("已修好", "已处理好", "冇事", "不用担心", "大家放心", "false alarm", "all clear", "没事"),
+    *("已修好", "已处理好", "冇事", "不用担心", "大家放心", "false alarm", "all clear"),
     *("看过了", "查过了", "检查过了", "re:(?<!是)不是漏气", "接好", "重新接", "换好", "已更换"),
     *("安全出来", "已经没味", "没味了", "一看是", "原来是", "给关了", "confirmed", "working again"),
     *("以为", "结果是", "glad", "she's ok", "he's ok", "ok now", "all fine now"),
+    "处置完毕",
+    "re:(?<![人我他她娃孩])没事了?",
+    *("放出来", "放了出来", "换新的了", "换了新的"),
 )
 # The danger goes on: these keep a report alive after an "over" word.
 STILL = words(
     *("现在还", "还在", "还有", "又", "正在", "快来", "赶紧", "救命", "一直", "越来越", "仍然"),
     *("still", "again", "help"),
+    *("不敢用", "不敢碰", "不敢开"),
 )
 # Someone asks for help now: a notice never does.
 URGENT = words(
@@ -355,4 +431,6 @@ JOKES = words(
     "re:人都快(?:着火|烧|化|热|冒烟)",
     *("心态崩", "搞半天是", "hhh", "emo", "真的假的"),
     *("haha", "lmao"),
+    "re:(?:感觉|觉得|气得|看了|看得).{0,6}(?:要|都要|快要)(?:着火|触电|爆炸)",
+    "re:(?:跟|像|好像|和).{0,8}(?:着火|触电)(?:了)?(?:一样|似的)",
 )

@@ -170,6 +170,7 @@ SYMPTOMS = words(
     *("stone cold", "keeps clicking", "hanging off", "doesn't lock", "won't open", "burst"),
     "re:keeps (?:stopping|tripping|beeping|cutting out|switching off|breaking down|jamming)",
     *("stopped working", "broke down", "broken down", "tripped", "jammed", "won't stop"),
+    *("变凉", "变冷", "忽冷忽热", "一阵冷一阵热", "时冷时热"),
 )
 # Trouble that is a danger to people before it is an accident: kind "hazard".
 HAZARDS = words(
